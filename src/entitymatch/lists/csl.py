@@ -175,7 +175,7 @@ def _entity(record: Mapping[str, object], line: int, context: ReadContext) -> En
     attributes = {
         key: _values(value, multi=key in MULTI_FIELDS)
         for key, value in record.items()
-        if key not in _NOT_ATTRIBUTES
+        if value and key not in _NOT_ATTRIBUTES  # most CSL fields are empty: skip them first
     }
     if type_values:
         attributes["type"] = type_values

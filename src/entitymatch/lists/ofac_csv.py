@@ -80,6 +80,14 @@ _KINDS: Mapping[str, Kind] = {
     "entity": "organization",
 }
 _ALIAS_TYPES = {"aka": "aka", "fka": "fka", "nka": "nka"}
+_VESSEL_FIELDS = (
+    "call_sign",
+    "vessel_type",
+    "tonnage",
+    "gross_registered_tonnage",
+    "vessel_flag",
+    "vessel_owner",
+)
 
 _WEAK_AKA = re.compile(r"(?:^|;)\s*[afn]\.k\.a\.,?\s+'(.+?)'(?=\s*(?:;|\.?\s*$))")
 """A weak alias item in OFAC remarks: ``a.k.a. 'NAME'`` up to the ``;`` or final ``.``.
@@ -110,6 +118,11 @@ def weak_akas(remarks: str) -> list[str]:
 def _field(value: str) -> str:
     value = value.strip()
     return "" if value == NULL else value
+
+
+def _fields(row: list[str]) -> list[str]:
+    """All fields of a row stripped, ``-0-`` made empty (one comprehension: the hot loop)."""
+    return ["" if (value := field.strip()) == NULL else value for field in row]
 
 
 def _side_names(path: Path) -> dict[str, str]:
@@ -189,13 +202,13 @@ class _Side:
                 for line, row in csv_rows(file, side_context, main=False):
                     if not check_width(row, _SIDE_WIDTH[key], line, side_context):
                         continue
-                    ent_num = _field(row[0])
+                    ent_num = row[0].strip()
                     if key == "alt":
                         alias_type = _ALIAS_TYPES.get(_field(row[2]).lower(), "aka")
                         self.aliases[ent_num].append((alias_type, _field(row[3])))
                     elif key == "add":
-                        parts = (clean(_field(value)) for value in row[2:5])
-                        address = ", ".join(part for part in parts if part)
+                        parts = _fields(row[2:5])
+                        address = ", ".join(clean(part) for part in parts if part)
                         self.addresses[ent_num].append(address)
                     else:
                         self.comments[ent_num] = self.comments.get(ent_num, "") + row[1]
@@ -256,37 +269,35 @@ def _entity(
     source: str,
     context: ReadContext,
 ) -> Entity | None:
-    ent_num = _field(row[0])
+    row = _fields(row)
+    ent_num = row[0]
     if not ent_num:
         context.malformed("empty ent_num", line)
         return None
-    sdn_type = _field(row[2]).lower()
+    sdn_type = row[2].lower()
     kind = _KINDS.get(sdn_type)
     person = kind == "person"
     aliases, addresses, more_remarks = side.take(ent_num)
-    remarks = _field(row[11]) + more_remarks
+    remarks = row[11] + more_remarks
 
     names = NameSet()
     add = names.add_person if person else names.add
-    add(_field(row[1]))
+    add(row[1])
     for alias_type, alias in aliases:
         add(alias, alias_type)
     for weak in weak_akas(remarks):
         names.add_weak(weak, person=person)
 
     attributes: dict[str, list[str]] = {
-        "programs": [clean(p) for p in _field(row[3]).split("] [")],
-        "sdn_type": [sdn_type] if sdn_type else [],
-        "title": [_field(row[4])],
-        "call_sign": [_field(row[5])],
-        "vessel_type": [_field(row[6])],
-        "tonnage": [_field(row[7])],
-        "gross_registered_tonnage": [_field(row[8])],
-        "vessel_flag": [_field(row[9])],
-        "vessel_owner": [_field(row[10])],
+        "programs": [clean(p) for p in row[3].split("] [")],
+        "sdn_type": [sdn_type],
+        "title": [row[4]],
         "addresses": addresses,
         "remarks": [clean(remarks)],
     }
+    if kind in ("vessel", "aircraft"):
+        for field, value in zip(_VESSEL_FIELDS, row[5:11], strict=True):
+            attributes[field] = [value]
     for item in remarks.rstrip(".").split(";"):
         words = item.split(None, 1)
         if words and words[0] == "alt.":

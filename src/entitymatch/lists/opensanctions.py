@@ -133,7 +133,7 @@ def iter_ftm(path: Path, context: ReadContext) -> Iterator[Entity]:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 context.malformed(
-                    f"bad JSON on line {line_number}: {exc.msg} (column {exc.colno})", line_number
+                    f"bad JSON on line {line_number}, column {exc.colno}: {exc.msg}", line_number
                 )
                 continue
             if not isinstance(record, dict):

@@ -97,12 +97,6 @@ def iter_entities(
             raise context.error("empty file: no header line", 1)
         header = [column.strip().lstrip("\ufeff") for column in first[1]]
         index = {field: _find(header, column) for field, column in mapping.items()}
-        name_index = index["name"]
-        if name_index is None:
-            raise context.error(
-                f"missing required column {mapping['name']!r} (the name); columns found: {header}",
-                first[0],
-            )
         for field, position in index.items():
             if position is None and columns and field in columns:
                 raise context.error(
@@ -110,6 +104,12 @@ def iter_entities(
                     f"columns found: {header}",
                     first[0],
                 )
+        name_index = index["name"]
+        if name_index is None:
+            raise context.error(
+                f"missing required column {mapping['name']!r} (the name); columns found: {header}",
+                first[0],
+            )
         mapped = {position for position in index.values() if position is not None}
         width = len(header)
         for line, row in rows:

@@ -71,9 +71,9 @@ def _stream(file: IO[bytes], context: ReadContext) -> Iterator[Entity]:
         for event, element in iterparse(file, events=("start", "end")):
             if event == "start":
                 if not stack and element.tag != ROOT:
+                    local = element.tag.rsplit("}", 1)[-1]
                     raise context.error(
-                        f"not a UN consolidated list: root element <{element.tag}>, "
-                        f"expected <{ROOT}>",
+                        f"not a UN consolidated list: root element <{local}>, expected <{ROOT}>",
                         1,
                     )
                 stack.append(element)
