@@ -95,7 +95,7 @@ def iter_entities(
         first = next(rows, None)
         if first is None:
             raise context.error("empty file: no header line", 1)
-        header = [column.strip().lstrip("\ufeff") for column in first[1]]
+        header = [column.strip() for column in first[1]]  # utf-8-sig has dropped any BOM
         index = {field: _find(header, column) for field, column in mapping.items()}
         for field, position in index.items():
             if position is None and columns and field in columns:
