@@ -13,9 +13,9 @@ from entitymatch.errors import EntityMatchError
 from entitymatch.records import Entity, Kind, Match
 
 if TYPE_CHECKING:
-    from entitymatch.aliases import AliasTable
     from entitymatch.lists import load_list
     from entitymatch.matcher import Matcher
+    from entitymatch.prepare.aliases import AliasTable
     from entitymatch.score import DEFAULT_THRESHOLD, Comparison, compare
 
 __all__ = [
@@ -34,7 +34,7 @@ __all__ = [
 
 # Heavy modules (tables, numpy) load on first use, not on `import entitymatch`.
 _LAZY = {
-    "AliasTable": "entitymatch.aliases",
+    "AliasTable": "entitymatch.prepare.aliases",
     "Comparison": "entitymatch.score",
     "DEFAULT_THRESHOLD": "entitymatch.score",
     "Matcher": "entitymatch.matcher",

@@ -90,9 +90,7 @@ class Entity:
         weak = tuple(w for w in _strings(self.weak_aliases, "Entity.weak_aliases"))
         object.__setattr__(self, "weak_aliases", weak)
         object.__setattr__(self, "name_types", dict(self.name_types))
-        object.__setattr__(
-            self, "attributes", {k: tuple(v) for k, v in self.attributes.items()}
-        )
+        object.__setattr__(self, "attributes", {k: tuple(v) for k, v in self.attributes.items()})
 
     @property
     def name(self) -> str:

@@ -1,0 +1,323 @@
+"""Name preparation: str -> :class:`PreparedName`, list-independent and cached.
+
+The stages, in the one order that exists (each a pure function in its module):
+
+1. :func:`~entitymatch.prepare.normalize.normalize` - NFKC, case, punctuation,
+   ``&``, dotted abbreviations, letters split from digits;
+2. script runs, then :mod:`~entitymatch.prepare.han` for Han (segmentation,
+   pinyin, glossary, brands, surnames, numerals) and
+   :mod:`~entitymatch.prepare.transliterate` for every other script;
+3. :mod:`~entitymatch.prepare.legal_forms` - forms at the end or start (and
+   glued to Han) replaced by their class;
+4. :mod:`~entitymatch.prepare.tagging` - industry words, places, stopwords,
+   honorifics, particles, numbers, initials;
+5. the kind, when the caller did not say, inferred from what was found.
+
+A prepared name keeps the original beside every derived form, so a score can
+be explained in the words of the input.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Any
+
+from entitymatch.prepare.aliases import AliasTable
+from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, han_units
+from entitymatch.prepare.legal_forms import LegalForm, split_legal_forms, strip_han_legal_suffix
+from entitymatch.prepare.normalize import normalize
+from entitymatch.prepare.scripts import ABJADS, Script, script_runs
+from entitymatch.prepare.tagging import Tag, tag_word
+from entitymatch.prepare.transliterate import korean_surname_spellings, transliterate_run
+from entitymatch.records import Kind
+
+__all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
+
+PREPARE_VERSION = "1"
+"""Changes whenever preparation changes what a name becomes (saved matchers check it)."""
+
+_HAN_TAGS: dict[str, Tag] = {
+    "place": "place",
+    "admin": "industry",
+    "industry": "industry",
+    "legal": "industry",
+    "number": "number",
+}
+_ORGANIZATION_TAGS = frozenset({"industry"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One comparison word of a prepared name.
+
+    Attributes:
+        text: Comparison form: ASCII lower-case letters and digits.
+        source: The input it came from (a normal-form word, or Han characters).
+        tag: What kind of word it is; see :mod:`entitymatch.prepare.tagging`.
+        alts: Other comparison forms it may match as: English renderings of a
+            Han unit, a brand's English name, an abbreviation's full word.
+        via: How ``text`` was read: ``""`` (as written), ``"pinyin"``,
+            ``"glossary"``, ``"brand"``, ``"alias"``, ``"place"``, ``"cedict"``,
+            ``"surname"``, ``"numeral"``, or the script it was transliterated
+            from (``"cyrillic"``, ``"arabic"``, ...).
+        script: The script of the source.
+    """
+
+    text: str
+    source: str
+    tag: Tag = ""
+    alts: tuple[str, ...] = ()
+    via: str = ""
+    script: Script = "latin"
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """``text`` and its alternatives."""
+        return (self.text, *self.alts) if self.alts else (self.text,)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serializable form."""
+        out: dict[str, Any] = {"text": self.text, "source": self.source}
+        if self.tag:
+            out["tag"] = self.tag
+        if self.alts:
+            out["alts"] = list(self.alts)
+        if self.via:
+            out["via"] = self.via
+        return out
+
+
+MAX_RUN = 4
+"""Most adjacent tokens joined into one run ("public security bureau")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Adjacent tokens joined, without their stopwords, to pair with one token of
+    another name ("hik vision" -> "hikvision", "science and technology" ->
+    "sciencetechnology").
+
+    Attributes:
+        indices: The token indices joined (stopwords inside included).
+        joined: Their texts concatenated, stopwords left out.
+        abjad: Whether a token was read from an abjad (compared by skeleton).
+    """
+
+    indices: tuple[int, ...]
+    joined: str
+    abjad: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedName:
+    """A name ready for scoring.
+
+    Attributes:
+        original: The input as given.
+        normal: Its normal form (script-preserving).
+        kind: The kind given by the caller or inferred (``None`` if unknown).
+        kind_inferred: Whether ``kind`` was inferred rather than given.
+        tokens: The comparison words, in order, legal forms removed.
+        legal_forms: The legal forms found, in order.
+        comparison: The comparison words joined by spaces.
+        runs: Adjacent tokens joined (see :class:`Run`).
+        initials: The acronyms a multi-word name may go by.
+        acronyms: The words this name may be an acronym as.
+    """
+
+    original: str
+    normal: str
+    kind: Kind | None
+    kind_inferred: bool
+    tokens: tuple[Token, ...]
+    legal_forms: tuple[LegalForm, ...] = field(default=())
+    comparison: str = field(init=False, repr=False, compare=False)
+    runs: tuple[Run, ...] = field(init=False, repr=False, compare=False)
+    initials: frozenset[str] = field(init=False, repr=False, compare=False)
+    acronyms: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Derived once here, used by every comparison of this name.
+        object.__setattr__(self, "comparison", " ".join(t.text for t in self.tokens))
+        object.__setattr__(self, "runs", _runs(self.tokens))
+        object.__setattr__(self, "initials", _initials(self))
+        object.__setattr__(self, "acronyms", _acronyms(self.tokens))
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serializable form."""
+        return {
+            "original": self.original,
+            "normal": self.normal,
+            "kind": self.kind,
+            "kind_inferred": self.kind_inferred,
+            "tokens": [t.to_dict() for t in self.tokens],
+            "legal_forms": [
+                {"form": f.surface, "class": f.cls, "position": f.position}
+                for f in self.legal_forms
+            ],
+        }
+
+
+def _runs(tokens: tuple[Token, ...]) -> tuple[Run, ...]:
+    """Runs of 2..MAX_RUN adjacent tokens. Stopwords inside a run are left out of
+    the joined text ("science and technology"); a run of two may also be a word
+    split where a stopword-like fragment ends or starts it ("Or.tiz" -> "or tiz")."""
+    runs = []
+    for start in range(len(tokens)):
+        for end in range(start + 2, min(len(tokens), start + MAX_RUN) + 1):
+            inside = tokens[start:end]
+            if end - start == 2:
+                joined = inside[0].text + inside[1].text
+            elif inside[0].tag == "stop" or inside[-1].tag == "stop":
+                continue
+            else:
+                joined = "".join(t.text for t in inside if t.tag != "stop")
+            abjad = any(t.script in ABJADS for t in inside)
+            runs.append(Run(tuple(range(start, end)), joined, abjad))
+    return tuple(runs)
+
+
+def _initials(name: PreparedName) -> frozenset[str]:
+    """Initials with and without stopwords, with and without the legal forms:
+    "Semiconductor Manufacturing International Corporation" -> smi, smic."""
+    words = [t for t in name.tokens if t.tag != "stop"]
+    if len(words) < 2:
+        return frozenset()
+    core = "".join(t.text[0] for t in words)
+    everything = "".join(t.text[0] for t in name.tokens)
+    legal = "".join(w[0] for f in name.legal_forms for w in f.surface.split())
+    found = {core, everything, core + legal, everything + legal}
+    return frozenset(f for f in found if f.isalpha() and len(f) >= 2)
+
+
+def _acronyms(tokens: tuple[Token, ...]) -> frozenset[str]:
+    """The forms of a one-word name, or the letters of a name of single letters
+    ("P&G", "J & J"), that may be an acronym of another name."""
+    if len(tokens) != 1:
+        letters = [t.text for t in tokens if t.tag != "stop"]
+        if len(letters) >= 2 and all(len(t) == 1 and t.isalpha() for t in letters):
+            return frozenset({"".join(letters)})
+        return frozenset()
+    return frozenset(f for f in tokens[0].forms if 2 <= len(f) <= 8 and f.isalpha())
+
+
+def _han_tokens(units: list[HanUnit]) -> list[Token]:
+    tokens = []
+    for unit in units:
+        tag = _HAN_TAGS.get(unit.role, "")
+        alts = tuple(a for a in unit.english if a != unit.pinyin)
+        tokens.append(Token(unit.pinyin, unit.han, tag, alts, unit.via, "han"))
+    return tokens
+
+
+def _hangul_tokens(run: str) -> list[Token]:
+    """One token per syllable; a personal name's surname gains its popular
+    spellings (박 -> bag, alternatives park, pak, bak)."""
+    syllables = [c for c in run if not c.isspace()]
+    texts = transliterate_run("hangul", run).split()
+    if len(texts) != len(syllables):
+        return [Token(t, run, "", (), "hangul", "hangul") for t in texts]
+    tokens = [
+        Token(t, c, "", (), "hangul", "hangul") for t, c in zip(texts, syllables, strict=True)
+    ]
+    spellings = korean_surname_spellings(syllables[0]) if 2 <= len(syllables) <= 4 else ()
+    if spellings:
+        alts = tuple(s for s in spellings if s != texts[0])
+        tokens[0] = Token(texts[0], syllables[0], "", alts, "hangul", "hangul")
+    return tokens
+
+
+class Preparer:
+    """Prepares names; holds what a user's alias table adds to Han reading.
+
+    Args:
+        aliases: A user alias table whose Han phrases join the segmentation
+            lexicon (the shipped brand table is always used).
+    """
+
+    __slots__ = ("_lexicon", "prepare")
+
+    def __init__(self, aliases: AliasTable | None = None) -> None:
+        phrases = list(aliases.han_phrases()) if aliases is not None else []
+        self._lexicon = HanLexicon(phrases) if phrases else DEFAULT_LEXICON
+        self.prepare = functools.lru_cache(maxsize=1 << 16)(self._prepare)
+
+    def _prepare(self, text: str, kind: Kind | None = None) -> PreparedName:
+        normal = normalize(text)
+        tokens: list[Token] = []
+        forms: list[LegalForm] = []
+        for word in normal.split():
+            for script, run in script_runs(word):
+                if script == "han":
+                    han = run
+                    if kind != "person":
+                        han, form = strip_han_legal_suffix(run)
+                        if form is not None:
+                            forms.append(form)
+                    tokens.extend(_han_tokens(han_units(han, kind=kind, lexicon=self._lexicon)))
+                    continue
+                if script == "hangul":
+                    tokens.extend(_hangul_tokens(run))
+                    continue
+                via = "" if script in ("latin", "digit") else script
+                for part in transliterate_run(script, run).split():
+                    tokens.append(Token(part, run, "", (), via, script))
+        if kind != "person" and tokens:
+            start, end, found = split_legal_forms([t.text for t in tokens])
+            tokens = tokens[start:end]
+            forms = [*found, *forms]
+        tokens = [_tagged(token, kind) for token in tokens]
+        for i in range(1, len(tokens) - 1):
+            if _mistyped_and(tokens[i]):
+                t = tokens[i]
+                tokens[i] = Token(t.text, t.source, "stop", t.alts, t.via, t.script)
+        inferred = kind is None
+        if kind is None:
+            kind = _infer_kind(tokens, forms)
+        return PreparedName(text, normal, kind, inferred, tuple(tokens), tuple(forms))
+
+
+def _tagged(token: Token, kind: Kind | None) -> Token:
+    if token.tag or token.script == "han":
+        return token
+    tag, canonical = tag_word(token.text)
+    if tag == "honorific" and kind == "organization":
+        tag = "industry"  # "General" in "General Electric" is a word, not a title
+    alts = (*token.alts, canonical) if canonical else token.alts
+    return Token(token.text, token.source, tag, alts, token.via, token.script)
+
+
+def _mistyped_and(token: Token) -> bool:
+    """A three-letter word one typo from "and", between two words ("Kerluke anv
+    Sons"): the connector mistyped, weighted as a stopword."""
+    text = token.text
+    return (
+        len(text) == 3
+        and not token.tag
+        and text.isalpha()
+        and sum(a != b for a, b in zip(text, "and", strict=True)) == 1
+    )
+
+
+def _infer_kind(tokens: list[Token], forms: list[LegalForm]) -> Kind | None:
+    if forms or any(t.tag in _ORGANIZATION_TAGS for t in tokens):
+        return "organization"
+    if any(t.via == "surname" for t in tokens) or any(t.tag == "honorific" for t in tokens):
+        return "person"
+    return None
+
+
+_DEFAULT = Preparer()
+
+
+def prepare(text: str, kind: Kind | None = None) -> PreparedName:
+    """Prepare a name with the shipped tables (cached).
+
+    >>> p = prepare("Hangzhou Hikvision Digital Technology Co., Ltd.")
+    >>> p.comparison, p.kind, [f.cls for f in p.legal_forms]
+    ('hangzhou hikvision digital technology', 'organization', ['limited'])
+    >>> [(t.text, t.tag) for t in prepare("Qihoo360").tokens]
+    [('qihoo', ''), ('360', 'number')]
+    """
+    return _DEFAULT.prepare(text, kind)

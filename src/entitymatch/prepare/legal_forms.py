@@ -1,0 +1,181 @@
+"""Stage 3: legal forms at the end or start of a name -> their class.
+
+"Co., Ltd.", "Company Limited", "Co Ltd" and 有限公司 are the same thing said
+four ways; the table ``data/legal_forms.tsv`` (ISO 20275 ELF plus curated
+English, Russian and Chinese forms) maps each to a class such as ``limited``.
+Forms are matched on transliterated words, so ``ООО`` and ``OOO`` are one form,
+and Han forms are also matched glued to the end of a Han run (…有限公司).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from entitymatch.data import read_rows
+from entitymatch.prepare.normalize import normalize
+from entitymatch.prepare.scripts import script_runs
+from entitymatch.prepare.transliterate import transliterate_run
+
+__all__ = ["LegalForm", "split_legal_forms", "strip_han_legal_suffix"]
+
+
+_BRANCH = "分"  # CJK UNIFIED IDEOGRAPH-5206, "part": 分公司 = branch company
+
+
+@dataclass(frozen=True, slots=True)
+class LegalForm:
+    """A legal form found in a name.
+
+    Attributes:
+        surface: The words as they appear in the normal form ("co ltd", "有限公司").
+        cls: The form's class from the table ("limited", "joint_stock", ...).
+        position: ``"suffix"`` or ``"prefix"``.
+    """
+
+    surface: str
+    cls: str
+    position: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    suffixes: dict[tuple[str, ...], str]
+    prefixes: dict[tuple[str, ...], str]
+    han_suffixes: dict[str, str]
+    longest: int
+    longest_han: int
+
+
+def _fold_words(text: str) -> tuple[str, ...]:
+    words: list[str] = []
+    for word in normalize(text).split():
+        for script, run in script_runs(word):
+            if script == "han":
+                return ()
+            words.extend(transliterate_run(script, run).split())
+    return tuple(words)
+
+
+@functools.cache
+def _table() -> _Table:
+    suffixes: dict[tuple[str, ...], str] = {}
+    prefixes: dict[tuple[str, ...], str] = {}
+    han: dict[str, str] = {}
+    for row in read_rows("legal_forms.tsv"):
+        form, cls, scope = row["form"], row["class"], row["scope"]
+        normal = normalize(form).replace(" ", "")
+        if normal and all(script == "han" for script, _ in script_runs(normal)):
+            han.setdefault(normal, cls)
+            continue
+        words = _fold_words(form)
+        if not words:
+            continue
+        if scope in ("suffix", "both"):
+            suffixes.setdefault(words, cls)
+        if scope in ("prefix", "both"):
+            prefixes.setdefault(words, cls)
+    longest = max(map(len, [*suffixes, *prefixes]), default=0)
+    return _Table(suffixes, prefixes, han, longest, max(map(len, han), default=0))
+
+
+def strip_han_legal_suffix(run: str) -> tuple[str, LegalForm | None]:
+    """Split a legal form glued to the end of a Han run.
+
+    >>> strip_han_legal_suffix("华为技术有限公司")
+    ('华为技术', LegalForm(surface='有限公司', cls='limited', position='suffix'))
+    >>> strip_han_legal_suffix("有限公司")
+    ('有限公司', None)
+    >>> strip_han_legal_suffix("华为技术有限公司北京分公司")
+    ('华为技术有限公司北京分公司', None)
+    """
+    table = _table()
+    if run in table.han_suffixes:
+        return run, None  # a name that is only a legal form stays a name
+    for size in range(min(table.longest_han, len(run) - 1), 1, -1):
+        cls = table.han_suffixes.get(run[-size:])
+        if cls is not None:
+            if run[-size - 1 : -size] == _BRANCH:
+                break  # 分公司 is a branch (a word of the name), not the form 公司
+            return run[:-size], LegalForm(run[-size:], cls, "suffix")
+    return run, None
+
+
+# Suffix forms common enough that a one-typo spelling at the end of a name is the
+# form mistyped ("Hand Imc", "Mayer LtZ", "Acme Limted"), not another word.
+_COMMON_SUFFIXES = (
+    "ltd", "inc", "llc", "plc", "corp", "gmbh", "llp", "jsc", "pjsc", "ooo", "srl",
+    "sarl", "spa", "pte", "pty", "bhd", "limited", "company", "corporation",
+    "incorporated",
+)  # fmt: skip
+
+
+def _mistyped_suffix(word: str) -> str | None:
+    """The common legal form a final word is one typo from, if any."""
+    if len(word) < 3 or not word.isalnum() or word.isdigit():
+        return None
+    budget = 1 if len(word) < 7 else 2
+    for form in _COMMON_SUFFIXES:
+        # A typo keeps the shape: the first letter, and in a three-letter form the
+        # last ("Imc", "IZc" are Inc; "Ing" in "Witt-ing" is not).
+        if word[0] != form[0] or (len(form) == 3 and word[-1] != form[-1]):
+            continue
+        if abs(len(form) - len(word)) <= budget and OSA.distance(word, form) <= budget:
+            return form
+    return None
+
+
+def split_legal_forms(
+    words: Sequence[str],
+) -> tuple[int, int, list[LegalForm]]:
+    """Find legal forms at the end (repeatedly) and at the start of folded words.
+
+    Args:
+        words: Transliterated comparison words of a name, in order.
+
+    Returns:
+        ``(start, end, forms)``: the name proper is ``words[start:end]``; at least
+        one word is always left, so a name that is only a legal form stays a name.
+        When no form ends the name, a last word one typo from a common form
+        ("Imc", "Limted") is taken for it.
+
+    >>> split_legal_forms("hangzhou hikvision digital technology co ltd".split())
+    (0, 4, [LegalForm(surface='co ltd', cls='limited', position='suffix')])
+    >>> split_legal_forms("ooo romashka".split())
+    (1, 2, [LegalForm(surface='ooo', cls='limited', position='prefix')])
+    >>> split_legal_forms(["limited"])
+    (0, 1, [])
+    >>> split_legal_forms("hand imc".split())
+    (0, 1, [LegalForm(surface='imc', cls='corporation', position='suffix')])
+    """
+    table = _table()
+    start, end = 0, len(words)
+    forms: list[LegalForm] = []
+    found = True
+    while found and end - start > 1:
+        found = False
+        for size in range(min(table.longest, end - start - 1), 0, -1):
+            key = tuple(words[end - size : end])
+            cls = table.suffixes.get(key)
+            if cls is not None:
+                forms.insert(0, LegalForm(" ".join(key), cls, "suffix"))
+                end -= size
+                found = True
+                break
+    if not forms and end - start > 1:
+        form = _mistyped_suffix(words[end - 1])
+        cls = table.suffixes.get((form,)) if form is not None else None
+        if cls is not None:
+            forms.append(LegalForm(words[end - 1], cls, "suffix"))
+            end -= 1
+    for size in range(min(table.longest, end - start - 1), 0, -1):
+        key = tuple(words[start : start + size])
+        cls = table.prefixes.get(key)
+        if cls is not None:
+            forms.insert(0, LegalForm(" ".join(key), cls, "prefix"))
+            start += size
+            break
+    return start, end, forms

@@ -1,0 +1,222 @@
+"""Spelling keys: comparison words that are the same name spelled another way.
+
+Two words are variants when their key sets meet. Keys come from:
+
+* Chinese romanisation: a word that reads as Wade-Giles syllables (and not as
+  pinyin) gets the pinyin reading ("hsiaoping" -> "xiaoping", "tsetung" ->
+  "zedong"); a word that reads as pinyin is its own key. Syllable boundaries
+  are found, not assumed, so "Lijian", "Li-jian" and "Li Jian" meet;
+* Chinese surnames as Hong Kong and Taiwan write them ("chan", "cheung",
+  "hsu" -> "chen", "zhang", "xu"), from ``data/zh_surnames.tsv``;
+* places in postal and other old spellings ("peking", "amoy" -> "beijing",
+  "xiamen"), from ``data/zh_places.tsv``;
+* spelling families of ethnonyms and transliterated given names ("uighur",
+  "uygur" -> "uyghur"; "mohammed" -> "muhammad"), from ``data/name_variants.tsv``;
+* the Arabic "Abd al-" as its spellings write it (abdul-, abdel-, abdur-).
+
+Two more keys apply only to words read from a script that hides what Latin
+spells out, so they never make two Latin words equal: :func:`korean_key`
+(Revised Romanization vs the popular spellings) and :func:`skeleton` (consonants
+of an abjad such as Arabic or Hebrew).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Iterable
+
+from entitymatch.data import read_rows
+
+__all__ = ["korean_key", "pinyin_syllables", "skeleton", "spelling_keys"]
+
+_MAX_KEYS = 6
+"""A word with more readings than this is too ambiguous to be worth keys."""
+
+
+def _plain(text: str) -> str:
+    return (
+        text.strip().lower().replace("'", "").replace("-", "").replace("ü", "u").replace("v", "u")
+    )
+
+
+@functools.cache
+def _syllable_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    pinyin: set[str] = set()
+    wade: dict[str, list[str]] = {}
+    for row in read_rows("wade_giles.csv"):
+        syllable = _plain(row["pinyin"])
+        pinyin.add(syllable)
+        wade.setdefault(_plain(row["wade_giles"]), []).append(syllable)
+    # Syllables the table leaves out but names use: interjection-free finals.
+    pinyin.update({"a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "er"})
+    return frozenset(pinyin), {k: tuple(dict.fromkeys(v)) for k, v in wade.items()}
+
+
+def _segmentations(word: str, syllables: Iterable[str]) -> list[list[str]]:
+    """All ways to write ``word`` as a sequence of ``syllables`` (at most a few)."""
+    known = set(syllables)
+    longest = max(map(len, known))
+    results: list[list[str]] = []
+
+    def walk(start: int, path: list[str]) -> None:
+        if len(results) >= _MAX_KEYS:
+            return
+        if start == len(word):
+            results.append(list(path))
+            return
+        for end in range(min(len(word), start + longest), start, -1):
+            piece = word[start:end]
+            if piece in known:
+                path.append(piece)
+                walk(end, path)
+                path.pop()
+
+    walk(0, [])
+    return results
+
+
+def pinyin_syllables(word: str) -> list[str] | None:
+    """The pinyin syllables of a word that is pinyin, longest first; else ``None``.
+
+    >>> pinyin_syllables("lijian"), pinyin_syllables("hikvision")
+    (['li', 'jian'], None)
+    """
+    pinyin, _ = _syllable_tables()
+    found = _segmentations(word, pinyin)
+    return found[0] if found else None
+
+
+@functools.cache
+def _wade_giles_syllables() -> frozenset[str]:
+    return frozenset(_syllable_tables()[1])
+
+
+def _from_wade_giles(word: str) -> set[str]:
+    _, wade = _syllable_tables()
+    keys: set[str] = set()
+    for path in _segmentations(word, _wade_giles_syllables()):
+        readings = [wade[s] for s in path]
+        for combo in itertools.islice(itertools.product(*readings), _MAX_KEYS):
+            keys.add("".join(combo))
+    return keys
+
+
+# Korean syllables as the popular and McCune-Reischauer spellings write what the
+# Revised Romanization (unidecode's output) writes: "jeong" = "jong" = "chong".
+_KOREAN = (
+    (re.compile(r"(eo|eu|o|u)+"), "u"),  # 성 = seong, sung, song; 은 = eun, un
+    (re.compile(r"^(g|k)"), "k"),
+    (re.compile(r"^(j|ch)"), "j"),
+    (re.compile(r"^(d|t)"), "t"),
+    (re.compile(r"^(b|p)"), "p"),
+    (re.compile(r"^r"), "l"),
+)
+
+
+def korean_key(word: str) -> str:
+    """A Korean syllable spelled as the popular romanisations spell it.
+
+    >>> korean_key("jeong") == korean_key("jong") == korean_key("chung")
+    True
+    >>> korean_key("seong") == korean_key("sung"), korean_key("gim") == korean_key("kim")
+    (True, True)
+    """
+    for pattern, replacement in _KOREAN:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+_VOWELS = re.compile(r"[aeiouyw]+")  # w, y: long vowels (waw, ya) as Latin spells them
+_DOUBLES = re.compile(r"(.)\1+")
+_DIGRAPHS = (
+    ("kh", "k"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("q", "k"),
+    ("ck", "k"),
+    ("dh", "d"),
+    ("dj", "j"),
+)
+"""Latin spellings of one Arabic letter (dj: French for ج, "Djamel" = جمال)."""
+
+
+def skeleton(word: str) -> str:
+    """The consonant skeleton of a word: what an abjad writes.
+
+    Arabic and Hebrew write consonants and long vowels; their Latin spellings
+    differ mostly in vowels. Long vowels (w, y) are dropped too, because Latin
+    spellings write them as vowels ("mahmoud" for محمود).
+
+    >>> skeleton("mohamed"), skeleton("mhmd"), skeleton("mahmoud"), skeleton("mhmwd")
+    ('mhmd', 'mhmd', 'mhmd', 'mhmd')
+    >>> skeleton("khaled") == skeleton("khld")
+    True
+    """
+    for digraph, single in _DIGRAPHS:
+        word = word.replace(digraph, single)
+    # A final h is often a vowel sound written with ه (Akhundzada / آخوندزاده).
+    return _DOUBLES.sub(r"\1", _VOWELS.sub("", word.removesuffix("h")))
+
+
+@functools.cache
+def _table_keys() -> dict[str, frozenset[str]]:
+    keys: dict[str, set[str]] = {}
+
+    def link(spelling: str, key: str) -> None:
+        spelling, key = _plain(spelling), _plain(key)
+        if spelling and key and spelling.isalnum() and spelling != key:
+            keys.setdefault(spelling, set()).add(key)
+
+    for row in read_rows("name_variants.tsv"):
+        for variant in row["variants"].split("|"):
+            link(variant, row["canonical"])
+    for row in read_rows("zh_surnames.tsv"):
+        for column in ("wade_giles", "cantonese", "taiwan"):
+            for spelling in row[column].split("|"):
+                link(spelling, row["pinyin"])
+    for row in read_rows("zh_places.tsv"):
+        for variant in row["variants"].split("|"):
+            link(variant.replace(" ", ""), row["pinyin"])
+    return {spelling: frozenset(found) for spelling, found in keys.items()}
+
+
+# "Abd al-" (servant of) opens very many Arabic names and is written abdul, abdel,
+# abdal, abdol, abd al, and before a "sun letter" assimilated: abdur-rahman,
+# abdus-salam. The key keeps "abd" and what follows the article.
+_ABD = re.compile(r"^abd(?:[aeiou]?l)?[aeiou]?")
+_DOUBLED_START = re.compile(r"^([a-z])\1")
+
+
+def _arabic_article_key(word: str) -> str | None:
+    match = _ABD.match(word)
+    if match is None:
+        return None
+    rest = _DOUBLED_START.sub(r"\1", word[match.end() :])
+    return "abd~" + rest if len(rest) >= 3 else None
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def spelling_keys(word: str) -> frozenset[str]:
+    """The keys of a comparison word: itself plus every reading it is a variant of.
+
+    >>> "zedong" in spelling_keys("tsetung"), "xiaoping" in spelling_keys("hsiaoping")
+    (True, True)
+    >>> "zedong" in spelling_keys("zedong"), "beijing" in spelling_keys("peking")
+    (True, True)
+    >>> sorted(spelling_keys("uygur") & spelling_keys("uighur"))
+    ['uyghur']
+    >>> sorted(spelling_keys("abdurrahman") & spelling_keys("abdelrahman"))
+    ['abd~rahman']
+    """
+    keys = {word}
+    if not word.isalpha():
+        return frozenset(keys)
+    keys.update(_table_keys().get(word, ()))
+    article = _arabic_article_key(word)
+    if article is not None:
+        keys.add(article)
+    if pinyin_syllables(word) is None:
+        keys.update(_from_wade_giles(word))
+    return frozenset(keys)

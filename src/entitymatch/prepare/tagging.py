@@ -1,0 +1,57 @@
+"""Stage 4: what kind of word each comparison word is.
+
+Tags set weights: distinctive words (no tag) carry a match; industry words,
+places, stopwords, honorifics and particles carry little. Tags come from
+``data/tags.tsv`` (English words, countries, titles, particles) and from
+``data/zh_places.tsv`` (Chinese places in pinyin and old spellings).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Literal
+
+from entitymatch.data import read_rows
+
+__all__ = ["Tag", "tag_word"]
+
+Tag = Literal["", "industry", "place", "stop", "honorific", "particle", "number", "initial"]
+
+
+@functools.cache
+def _tags() -> dict[str, tuple[Tag, str]]:
+    tags: dict[str, tuple[Tag, str]] = {}
+    known: dict[str, Tag] = {
+        "industry": "industry",
+        "place": "place",
+        "stop": "stop",
+        "honorific": "honorific",
+        "particle": "particle",
+    }
+    for row in read_rows("tags.tsv"):
+        tags[row["word"]] = (known[row["tag"]], row["canonical"])
+    for row in read_rows("zh_places.tsv"):
+        forms = [row["pinyin"].replace("'", ""), *row["variants"].split("|")]
+        for form in forms:
+            word = form.strip().lower().replace("'", "").replace("-", "")
+            if word.isascii() and word.isalpha() and word not in tags:
+                tags[word] = ("place", "")
+    return tags
+
+
+def tag_word(word: str) -> tuple[Tag, str]:
+    """The tag of a comparison word and, for abbreviations, the word it stands for.
+
+    >>> tag_word("technology"), tag_word("intl"), tag_word("hangzhou"), tag_word("hikvision")
+    (('industry', ''), ('industry', 'international'), ('place', ''), ('', ''))
+    >>> tag_word("360"), tag_word("j")
+    (('number', ''), ('initial', ''))
+    """
+    found = _tags().get(word)
+    if found is not None:
+        return found
+    if word.isdigit():
+        return "number", ""
+    if len(word) == 1:
+        return "initial", ""
+    return "", ""

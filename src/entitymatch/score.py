@@ -1,0 +1,617 @@
+"""Prepared name x prepared name -> score in [0, 1] with its evidence.
+
+The score is a weighted Dice coefficient over an alignment of the two names'
+tokens:
+
+    score = sum(similarity * (weight_left + weight_right) over aligned pairs)
+            / (total weight left + total weight right)
+
+* **Alignment** pairs tokens one to one, order-free, best pairs first. A token
+  may also pair with two to four adjacent tokens of the other name joined
+  ("Hik Vision" = "Hikvision", "Li Jian" = "Lijian", "public security bureau"
+  = 公安局; joined words must be equal or spelling variants, not typos), and a
+  token's alternative forms (English renderings of Han, brand
+  names, abbreviations) count as the token.
+* **Token similarity** is 1 for equal words, 0.95 for spelling variants
+  (romanisation systems, spelling families), and otherwise ``1 - edits/length``
+  (optimal string alignment) within a length-dependent typo budget, raised
+  when the metaphone keys agree; Arabic and Hebrew words compare by consonant skeleton,
+  Korean syllables by their popular spellings, initials by first letter.
+  Numbers match only exactly.
+* **Missing is not conflicting**: when every token of one name is aligned,
+  exactly or as a variant, including with a distinctive word of the other,
+  the other name's extra tokens (a middle name, "Digital Technology") count
+  half.
+* **Rules** after the sum: identical normal forms score 1; an alignment
+  resting on little weight is scaled down; one that pairs no distinctive token
+  is capped below any threshold; a one-word name that spells the other's
+  initials is an acronym match; different legal forms cost a little.
+
+The scorer is symmetric: ``score(a, b) == score(b, a)``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import jellyfish
+from rapidfuzz.distance import OSA
+
+from entitymatch.prepare import PreparedName, Token, prepare
+from entitymatch.prepare.romanize import korean_key, skeleton, spelling_keys
+from entitymatch.prepare.scripts import ABJADS
+from entitymatch.records import Kind
+from entitymatch.weights import Frequencies, reference_frequencies, token_weights
+
+__all__ = [
+    "ALGORITHM",
+    "DEFAULT_THRESHOLD",
+    "Comparison",
+    "Explanation",
+    "Pair",
+    "compare",
+    "is_distinctive",
+    "score_prepared",
+]
+
+ALGORITHM = "entitymatch-1"
+"""Name and version of the scoring algorithm; stored with saved matchers and
+explanations so that results stay reproducible."""
+
+DEFAULT_THRESHOLD = 0.8
+"""Chosen on labelled data: see ``docs/threshold.md`` and ``benchmarks/quality.py``."""
+
+VARIANT_SIMILARITY = 0.95
+"""Spelling variants (Uighur/Uygur, Tse-tung/Zedong) are the same name, but an
+exact spelling still ranks first."""
+PHONETIC_SIMILARITY = 0.8
+"""Words with the same metaphone key and a fair edit similarity (Smith/Smythe);
+no more than one typo in five letters: metaphone keys collide often."""
+PHONETIC_MIN_EDIT_SIMILARITY = 0.6
+SKELETON_SIMILARITY = 0.9
+"""An abjad word whose consonants equal a Latin word's consonants (محمد/Mohamed)."""
+INITIAL_SIMILARITY = 0.8
+"""An initial and a name it may abbreviate (J/John): likely, not certain."""
+ACRONYM_SCORES = {2: 0.5, 3: 0.75, 4: 0.9}
+"""A single word spelling the other name's initials (SMIC, CETC, NUDT), by its
+length (4 and more: 0.9). Against a list of tens of thousands of names, many
+share three initials and very many share two, so those are only hints."""
+MISSING_FACTOR = 0.5
+"""Share of their weight that tokens missing from a fully aligned name cost."""
+GENERIC_CAP = 0.5
+"""Highest score of an alignment that pairs no distinctive token."""
+MIN_EVIDENCE = 0.7
+"""Aligned weight (averaged over the two names) below which a score is scaled
+down in proportion: one common word ("China", "Ali") is not enough evidence,
+whatever share of a short name it is."""
+LEGAL_MISMATCH_PENALTY = 0.03
+"""Cost of incompatible legal forms (Ltd vs AG): weak evidence, never decisive."""
+KIND_MISMATCH_PENALTY = 0.1
+"""Cost of comparing a person's name with an organisation's: kinds in lists and
+records are often wrong, so it is a penalty, not a veto."""
+
+MAX_EDITS = 2
+"""Most typos (optimal string alignment edits: insert, delete, substitute, swap
+neighbours) between two words that still count as similar."""
+_DISTINCTIVE_TAGS = frozenset({"", "number"})
+_CAPITAL_COMPANY = frozenset({"limited", "joint_stock", "corporation", "company"})
+"""Legal-form classes that the same company is written with interchangeably
+(股份有限公司 is "Co., Ltd." in English; ZAO became AO in 2014)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Tokens of the two names aligned with each other.
+
+    Attributes:
+        left: Indices of the left name's tokens (several when joined).
+        right: Indices of the right name's tokens.
+        left_form: The left form compared (a token, its alternative, or joined tokens).
+        right_form: The right form compared.
+        similarity: Similarity of the two forms, in [0, 1].
+        how: Why they are similar: ``exact``, ``variant``, ``fuzzy``,
+            ``phonetic``, ``skeleton``, ``korean``, ``initial``, with ``+joined``
+            when tokens were joined, and the source of an alternative form
+            (``translation``, ``brand``, ``alias``, ``abbreviation``, ``place``).
+        weight: Sum of the weights of the aligned tokens of both names.
+    """
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    left_form: str
+    right_form: str
+    similarity: float
+    how: str
+    weight: float
+
+    @property
+    def gain(self) -> float:
+        """What this pair adds to the score's numerator."""
+        return self.similarity * self.weight
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Why two names scored what they scored. Data first; render it last.
+
+    Attributes:
+        score: The final score.
+        rule: Which rule decided it: ``tokens`` (the weighted alignment),
+            ``identical``, ``acronym``, ``generic-only`` (capped), ``empty``.
+        left: The left name as prepared.
+        right: The right name as prepared.
+        left_weights: Weight of each left token.
+        right_weights: Weight of each right token.
+        pairs: The alignment.
+        missing_discount: Whether unaligned tokens of one name counted only in
+            part because the other name was fully aligned.
+        legal_penalty: What incompatible legal forms cost.
+        base: The alignment score before rules.
+    """
+
+    score: float
+    rule: str
+    left: PreparedName
+    right: PreparedName
+    left_weights: tuple[float, ...]
+    right_weights: tuple[float, ...]
+    pairs: tuple[Pair, ...] = ()
+    missing_discount: bool = False
+    legal_penalty: float = 0.0
+    base: float = 0.0
+    notes: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serializable explanation (see ``docs/explanations.md``)."""
+        left, right = self.left.tokens, self.right.tokens
+        used_left = {i for p in self.pairs for i in p.left}
+        used_right = {j for p in self.pairs for j in p.right}
+
+        def unmatched(tokens: Sequence[Token], weights: Sequence[float], used: set[int]) -> Any:
+            return [
+                {"token": t.text, "source": t.source, "tag": t.tag, "weight": round(w, 4)}
+                for i, (t, w) in enumerate(zip(tokens, weights, strict=True))
+                if i not in used
+            ]
+
+        return {
+            "algorithm": ALGORITHM,
+            "score": round(self.score, 4),
+            "rule": self.rule,
+            "base_score": round(self.base, 4),
+            "pairs": [
+                {
+                    "left": " ".join(left[i].text for i in p.left),
+                    "right": " ".join(right[j].text for j in p.right),
+                    "left_source": " ".join(left[i].source for i in p.left),
+                    "right_source": " ".join(right[j].source for j in p.right),
+                    "left_form": p.left_form,
+                    "right_form": p.right_form,
+                    "similarity": round(p.similarity, 4),
+                    "how": p.how,
+                    "weight": round(p.weight, 4),
+                }
+                for p in self.pairs
+            ],
+            "unmatched": {
+                "left": unmatched(left, self.left_weights, used_left),
+                "right": unmatched(right, self.right_weights, used_right),
+                "counted": "half (missing, not conflicting)" if self.missing_discount else "full",
+            },
+            "legal_forms": {
+                "left": [f.cls for f in self.left.legal_forms],
+                "right": [f.cls for f in self.right.legal_forms],
+                "penalty": self.legal_penalty,
+            },
+            "left": self.left.to_dict(),
+            "right": self.right.to_dict(),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of :func:`compare`.
+
+    Attributes:
+        score: Similarity in [0, 1].
+        threshold: The threshold ``is_match`` used.
+        explanation: Why; :meth:`to_dict` gives it as JSON-serializable data.
+    """
+
+    score: float
+    threshold: float
+    explanation: Explanation
+
+    @property
+    def is_match(self) -> bool:
+        """Whether ``score >= threshold``."""
+        return self.score >= self.threshold
+
+    def to_dict(self) -> dict[str, Any]:
+        """The explanation, with ``is_match`` and ``threshold``."""
+        return {
+            **self.explanation.to_dict(),
+            "is_match": self.is_match,
+            "threshold": self.threshold,
+        }
+
+
+def max_edits(length: int) -> int:
+    """Typos allowed between two words, by the length of the longer one: none up
+    to 3 letters, then about one in four letters, at most :data:`MAX_EDITS`.
+
+    >>> [max_edits(n) for n in (3, 4, 6, 7, 12)]
+    [0, 1, 1, 2, 2]
+    """
+    return 0 if length <= 3 else min(MAX_EDITS, int(0.3 * length + 1e-9))
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def text_similarity(a: str, b: str) -> tuple[float, str]:
+    """Similarity of two comparison words (or joined words) and why.
+
+    >>> text_similarity("uighur", "uygur")
+    (0.95, 'variant')
+    >>> text_similarity("aerocarribean", "aerocaribbean")
+    (0.8462, 'fuzzy')
+    >>> text_similarity("smith", "smythe")
+    (0.8, 'phonetic')
+    >>> text_similarity("360", "361"), text_similarity("zhao", "zhou")
+    ((0.0, ''), (0.0, ''))
+    >>> text_similarity("boyer", "boer")
+    (0.8, 'fuzzy')
+    """
+    if a == b:
+        return 1.0, "exact"
+    if a.isdigit() or b.isdigit():
+        return 0.0, ""
+    if not spelling_keys(a).isdisjoint(spelling_keys(b)):
+        return VARIANT_SIMILARITY, "variant"
+    longer = max(len(a), len(b))
+    if longer <= 3:
+        return 0.0, ""
+    budget = max_edits(longer)
+    distance = OSA.distance(a, b)
+    similarity = round(1.0 - distance / longer, 4)
+    if (
+        similarity >= PHONETIC_MIN_EDIT_SIMILARITY
+        and similarity < PHONETIC_SIMILARITY
+        and min(len(a), len(b)) >= 4
+        and jellyfish.metaphone(a) == jellyfish.metaphone(b)
+    ):
+        return PHONETIC_SIMILARITY, "phonetic"
+    if distance <= budget:
+        return similarity, "fuzzy"
+    return 0.0, ""
+
+
+def joined_similarity(joined: str, form: str) -> tuple[float, str]:
+    """Similarity of adjacent words joined and one word: equal or spelling
+    variants only. Typos across a word boundary are not looked for; that keeps
+    every pair the scorer can make findable by exact lookups in the index.
+
+    >>> joined_similarity("hikvision", "hikvision"), joined_similarity("tsetung", "zedong")
+    ((1.0, 'exact'), (0.95, 'variant'))
+    >>> joined_similarity("hikvisoin", "hikvision")
+    (0.0, '')
+    """
+    if joined == form:
+        return 1.0, "exact"
+    if joined.isdigit() or form.isdigit():
+        return 0.0, ""
+    if not spelling_keys(joined).isdisjoint(spelling_keys(form)):
+        return VARIANT_SIMILARITY, "variant"
+    return 0.0, ""
+
+
+def joined_skeleton_similarity(joined: str, word: str) -> tuple[float, str]:
+    """Words of an abjad joined, against one word, by consonant skeleton."""
+    found = skeleton(joined)
+    if len(found) >= 3 and found == skeleton(word):
+        return SKELETON_SIMILARITY, "skeleton"
+    return 0.0, ""
+
+
+def _script_similarity(a: Token, b: Token) -> tuple[float, str]:
+    """Comparisons that only hold for words read from particular scripts."""
+    if a.script in ABJADS or b.script in ABJADS:
+        ska, skb = skeleton(a.text), skeleton(b.text)
+        # One consonant is a name only in a short word (علي / Ali), never in "Volvo".
+        if ska and ska == skb and (len(ska) >= 2 or max(len(a.text), len(b.text)) <= 3):
+            return SKELETON_SIMILARITY, "skeleton"
+        if ska and skb and len(ska) >= 3:
+            similarity = OSA.normalized_similarity(ska, skb)
+            if similarity >= 0.75:
+                return round(SKELETON_SIMILARITY * similarity, 4), "skeleton"
+    if (a.script == "hangul") != (b.script == "hangul") and korean_key(a.text) == korean_key(
+        b.text
+    ):
+        return VARIANT_SIMILARITY, "korean"
+    return 0.0, ""
+
+
+_VIA_HOW = {
+    "glossary": "translation",
+    "cedict": "translation",
+    "brand": "brand",
+    "alias": "alias",
+    "place": "place",
+}
+
+
+def _alt_how(token: Token, form: str) -> str:
+    if form == token.text:
+        return ""
+    return _VIA_HOW.get(token.via, "abbreviation")
+
+
+def token_similarity(a: Token, b: Token, *, initials: bool) -> tuple[float, str, str, str]:
+    """Best similarity over the forms of two tokens: ``(similarity, how, form_a, form_b)``."""
+    best: tuple[float, str, str, str] = (0.0, "", a.text, b.text)
+    for form_a in a.forms:
+        for form_b in b.forms:
+            similarity, how = text_similarity(form_a, form_b)
+            if similarity > best[0]:
+                extra = _alt_how(a, form_a) or _alt_how(b, form_b)
+                best = (similarity, f"{how}+{extra}" if extra else how, form_a, form_b)
+                if similarity == 1.0:
+                    return best
+    if best[0] < SKELETON_SIMILARITY:
+        similarity, how = _script_similarity(a, b)
+        if similarity > best[0]:
+            best = (similarity, how, a.text, b.text)
+    if initials and best[0] < INITIAL_SIMILARITY:
+        short, long = (a.text, b.text) if len(a.text) <= len(b.text) else (b.text, a.text)
+        if len(short) == 1 and long[0] == short and not long.isdigit():
+            best = (INITIAL_SIMILARITY, "initial", a.text, b.text)
+    return best
+
+
+def _join_candidates(
+    runs_name: PreparedName,
+    singles_name: PreparedName,
+    run_weights: Sequence[float],
+    single_weights: Sequence[float],
+    runs_on_left: bool,
+) -> list[Pair]:
+    """Pairs of a run of one name with a token of the other: equal or spelling
+    variants (found through a key index, not by trying every pair), or for
+    two-word runs involving an abjad, equal consonant skeletons."""
+    singles = singles_name.tokens
+    by_key: dict[str, list[tuple[int, str]]] = {}
+    for j, token in enumerate(singles):
+        for form in token.forms:
+            for key in spelling_keys(form):
+                by_key.setdefault(key, []).append((j, form))
+    pairs = []
+    for run in runs_name.runs:
+        found: dict[tuple[int, str], tuple[float, str]] = {}
+        for key in spelling_keys(run.joined):
+            for j, form in by_key.get(key, ()):
+                if (j, form) not in found:
+                    found[(j, form)] = joined_similarity(run.joined, form)
+        if len(run.indices) == 2:
+            # Arabic written as two words and Latin as one, or the other way round
+            # (عبد الله / Abdullah, Abdul Rahman / عبدالرحمن): consonants of two words.
+            for j, token in enumerate(singles):
+                if (run.abjad or token.script in ABJADS) and (j, token.text) not in found:
+                    found[(j, token.text)] = joined_skeleton_similarity(run.joined, token.text)
+        run_weight = sum(run_weights[i] for i in run.indices)
+        for (j, form), (similarity, kind_of_match) in found.items():
+            if similarity <= 0.0:
+                continue
+            extra = _alt_how(singles[j], form)
+            how = f"{kind_of_match}+joined" + (f"+{extra}" if extra else "")
+            weight = run_weight + single_weights[j]
+            if runs_on_left:
+                pairs.append(Pair(run.indices, (j,), run.joined, form, similarity, how, weight))
+            else:
+                pairs.append(Pair((j,), run.indices, form, run.joined, similarity, how, weight))
+    return pairs
+
+
+def align(
+    left: PreparedName,
+    right: PreparedName,
+    left_weights: Sequence[float],
+    right_weights: Sequence[float],
+) -> list[Pair]:
+    """Pair the tokens of two names, best pairs first, each token at most once."""
+    a, b = left.tokens, right.tokens
+    initials = left.kind != "organization" and right.kind != "organization"
+    candidates: list[Pair] = []
+    for i, token_a in enumerate(a):
+        for j, token_b in enumerate(b):
+            similarity, how, form_a, form_b = token_similarity(token_a, token_b, initials=initials)
+            if similarity > 0.0:
+                weight = left_weights[i] + right_weights[j]
+                candidates.append(Pair((i,), (j,), form_a, form_b, similarity, how, weight))
+    if left.runs:
+        candidates += _join_candidates(left, right, left_weights, right_weights, True)
+    if right.runs:
+        candidates += _join_candidates(right, left, right_weights, left_weights, False)
+    # Best gain first; at equal gain, the higher similarity, then fewer tokens, then
+    # the forms compared in an order that does not depend on which name is left.
+    candidates.sort(
+        key=lambda p: (
+            -p.gain,
+            -p.similarity,
+            len(p.left) + len(p.right),
+            sorted((p.left_form, p.right_form)),
+        )
+    )
+    used_left: set[int] = set()
+    used_right: set[int] = set()
+    chosen: list[Pair] = []
+    for pair in candidates:
+        if used_left.isdisjoint(pair.left) and used_right.isdisjoint(pair.right):
+            chosen.append(pair)
+            used_left.update(pair.left)
+            used_right.update(pair.right)
+    return chosen
+
+
+def _acronym_score(left: PreparedName, right: PreparedName) -> tuple[float, str] | None:
+    best: tuple[float, str] | None = None
+    for short, long in ((left, right), (right, left)):
+        if len(long.tokens) < 2:
+            continue
+        for word in sorted(short.acronyms & long.initials):
+            score = ACRONYM_SCORES[min(len(word), 4)]
+            if best is None or score > best[0]:
+                best = score, f"acronym: {word!r} spells the initials of {long.original!r}"
+    return best
+
+
+def _legal_families(name: PreparedName) -> set[str]:
+    return {
+        "capital" if f.cls in _CAPITAL_COMPANY else f.cls
+        for f in name.legal_forms
+        if f.cls != "other"
+    }
+
+
+def _legal_compatible(left: PreparedName, right: PreparedName) -> bool:
+    """Whether two names' legal forms could describe one company: either has
+    none, or they share a family (Ltd ~ AG ~ Inc ~ Co; not Ltd ~ LLP)."""
+    families_left, families_right = _legal_families(left), _legal_families(right)
+    return not families_left or not families_right or bool(families_left & families_right)
+
+
+def score_prepared(
+    left: PreparedName,
+    right: PreparedName,
+    left_weights: Sequence[float],
+    right_weights: Sequence[float],
+) -> Explanation:
+    """Score two prepared names whose token weights are known."""
+    lw, rw = tuple(left_weights), tuple(right_weights)
+    if not left.tokens or not right.tokens:
+        return Explanation(0.0, "empty", left, right, lw, rw)
+    if left.comparison == right.comparison and _legal_compatible(left, right):
+        same = tuple(
+            Pair((i,), (i,), t.text, t.text, 1.0, "exact", lw[i] + rw[i])
+            for i, t in enumerate(left.tokens)
+        )
+        return Explanation(1.0, "identical", left, right, lw, rw, same, base=1.0)
+    pairs = align(left, right, lw, rw)
+    # math.fsum is exactly rounded, so the sums do not depend on pair order and
+    # score(a, b) == score(b, a) holds to the last bit.
+    matched = math.fsum(p.gain for p in pairs)
+    used_left = {i for p in pairs for i in p.left}
+    used_right = {j for p in pairs for j in p.right}
+    unmatched_left = math.fsum(w for i, w in enumerate(lw) if i not in used_left)
+    unmatched_right = math.fsum(w for j, w in enumerate(rw) if j not in used_right)
+    denominator = math.fsum((*lw, *rw))
+    covered_left = len(used_left) == len(lw)
+    covered_right = len(used_right) == len(rw)
+    # Missing, not conflicting: one name is fully aligned, and what it aligned
+    # with includes the other name's distinctive words. Unless one of them is an
+    # organisation, that takes two aligned words: one shared given name or
+    # surname is not a name with a part missing ("Wang" is not "Wang Wei").
+    # The fully aligned name must be matched exactly or as spelling variants: a
+    # word one typo away is weaker evidence than a part missing.
+    organization = "organization" in (left.kind, right.kind)
+    strong = all(p.similarity >= VARIANT_SIMILARITY for p in pairs)
+    discount = (
+        strong
+        and (
+            (covered_left and any(is_distinctive(right, j) for j in used_right))
+            or (covered_right and any(is_distinctive(left, i) for i in used_left))
+        )
+        and (organization or len(pairs) >= 2)
+    )
+    if discount:
+        denominator -= (1.0 - MISSING_FACTOR) * (unmatched_left + unmatched_right)
+    base = min(1.0, matched / denominator) if denominator > 0 else 0.0
+    score, rule, notes = base, "tokens", []
+    evidence = matched / 2.0
+    if 0.0 < evidence < MIN_EVIDENCE:
+        score *= evidence / MIN_EVIDENCE
+        notes.append(
+            f"little evidence: the aligned words weigh {evidence:.2f} on average, "
+            f"less than {MIN_EVIDENCE}; score scaled by {evidence / MIN_EVIDENCE:.2f}"
+        )
+    # A match must rest on a pair that is distinctive in both names: "Hangzhou"
+    # is the core of "Hangzhou Technology Co Ltd" but only a place in Hikvision's.
+    distinctive = any(
+        any(is_distinctive(left, i) for i in p.left)
+        and any(is_distinctive(right, j) for j in p.right)
+        for p in pairs
+    )
+    if not distinctive and score > GENERIC_CAP:
+        score, rule = GENERIC_CAP, "generic-only"
+        notes.append(
+            "no pair is distinctive in both names: only places, industry, legal or stop "
+            "words of at least one of them matched"
+        )
+    acronym = _acronym_score(left, right)
+    if acronym is not None and acronym[0] > score:
+        score, rule = acronym[0], "acronym"
+        notes.append(acronym[1])
+    penalty = 0.0 if _legal_compatible(left, right) else LEGAL_MISMATCH_PENALTY
+    if _kinds_conflict(left, right):
+        penalty += KIND_MISMATCH_PENALTY
+        notes.append(f"a {left.kind} and a {right.kind}: kinds differ")
+    score = max(0.0, score - penalty)
+    return Explanation(
+        score, rule, left, right, lw, rw, tuple(pairs), discount, penalty, base, tuple(notes)
+    )
+
+
+def _kinds_conflict(left: PreparedName, right: PreparedName) -> bool:
+    """One name is a person's and the other a company's, vessel's or aircraft's."""
+    kinds = {left.kind, right.kind}
+    return "person" in kinds and len(kinds - {None}) == 2
+
+
+def is_distinctive(name: PreparedName, index: int) -> bool:
+    """Whether a token can carry a match: a distinctive word or number, or a place
+    in a name that has neither (a government body named by its place)."""
+    tag = name.tokens[index].tag
+    if tag in _DISTINCTIVE_TAGS:
+        return True
+    return tag == "place" and not any(t.tag in _DISTINCTIVE_TAGS for t in name.tokens)
+
+
+def compare(
+    left: str,
+    right: str,
+    *,
+    kind: Kind | None = None,
+    threshold: float | None = None,
+    frequencies: Frequencies | None = None,
+) -> Comparison:
+    """Compare two names.
+
+    Args:
+        left: A name, in any script.
+        right: Another name.
+        kind: ``"person"``, ``"organization"``, ``"vessel"``, ``"aircraft"``, or
+            ``None`` to infer what can be inferred.
+        threshold: Score at which ``is_match`` holds (default
+            :data:`DEFAULT_THRESHOLD`).
+        frequencies: Word counts for weights (default: the reference counts).
+
+    >>> r = compare("Hangzhou Hikvision Digital Technology Co Ltd", "Hikvision")
+    >>> r.is_match, r.explanation.rule
+    (True, 'tokens')
+    >>> compare("Zhao Lijian", "ZHAO, Li-jian", kind="person").score > 0.95
+    True
+    >>> hikvision = "Hangzhou Hikvision Digital Technology Co Ltd"
+    >>> compare("Hangzhou Technology Co Ltd", hikvision).is_match
+    False
+    """
+    frequencies = frequencies or reference_frequencies()
+    a, b = prepare(left, kind), prepare(right, kind)
+    explanation = score_prepared(a, b, token_weights(a, frequencies), token_weights(b, frequencies))
+    return Comparison(
+        explanation.score,
+        DEFAULT_THRESHOLD if threshold is None else threshold,
+        explanation,
+    )
