@@ -324,10 +324,6 @@ def _script_similarity(a: Token, b: Token) -> tuple[float, str]:
         # One consonant is a name only in a short word (علي / Ali), never in "Volvo".
         if ska and ska == skb and (len(ska) >= 2 or max(len(a.text), len(b.text)) <= 3):
             return SKELETON_SIMILARITY, "skeleton"
-        if ska and skb and len(ska) >= 3:
-            similarity = OSA.normalized_similarity(ska, skb)
-            if similarity >= 0.75:
-                return round(SKELETON_SIMILARITY * similarity, 4), "skeleton"
     if (a.script == "hangul") != (b.script == "hangul") and korean_key(a.text) == korean_key(
         b.text
     ):
@@ -383,11 +379,7 @@ def _join_candidates(
     variants (found through a key index, not by trying every pair), or for
     two-word runs involving an abjad, equal consonant skeletons."""
     singles = singles_name.tokens
-    by_key: dict[str, list[tuple[int, str]]] = {}
-    for j, token in enumerate(singles):
-        for form in token.forms:
-            for key in spelling_keys(form):
-                by_key.setdefault(key, []).append((j, form))
+    by_key = singles_name.form_keys
     pairs = []
     for run in runs_name.runs:
         found: dict[tuple[int, str], tuple[float, str]] = {}

@@ -20,6 +20,7 @@ be explained in the words of the input.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,7 @@ from entitymatch.prepare.aliases import AliasTable
 from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, han_units
 from entitymatch.prepare.legal_forms import LegalForm, split_legal_forms, strip_han_legal_suffix
 from entitymatch.prepare.normalize import normalize
+from entitymatch.prepare.romanize import spelling_keys
 from entitymatch.prepare.scripts import ABJADS, Script, script_runs
 from entitymatch.prepare.tagging import Tag, tag_word
 from entitymatch.prepare.transliterate import korean_surname_spellings, transliterate_run
@@ -122,6 +124,7 @@ class PreparedName:
         legal_forms: The legal forms found, in order.
         comparison: The comparison words joined by spaces.
         runs: Adjacent tokens joined (see :class:`Run`).
+        form_keys: Spelling key -> ``(token index, form)`` for every token form.
         initials: The acronyms a multi-word name may go by.
         acronyms: The words this name may be an acronym as.
     """
@@ -134,6 +137,9 @@ class PreparedName:
     legal_forms: tuple[LegalForm, ...] = field(default=())
     comparison: str = field(init=False, repr=False, compare=False)
     runs: tuple[Run, ...] = field(init=False, repr=False, compare=False)
+    form_keys: Mapping[str, tuple[tuple[int, str], ...]] = field(
+        init=False, repr=False, compare=False
+    )
     initials: frozenset[str] = field(init=False, repr=False, compare=False)
     acronyms: frozenset[str] = field(init=False, repr=False, compare=False)
 
@@ -141,6 +147,7 @@ class PreparedName:
         # Derived once here, used by every comparison of this name.
         object.__setattr__(self, "comparison", " ".join(t.text for t in self.tokens))
         object.__setattr__(self, "runs", _runs(self.tokens))
+        object.__setattr__(self, "form_keys", _form_keys(self.tokens))
         object.__setattr__(self, "initials", _initials(self))
         object.__setattr__(self, "acronyms", _acronyms(self.tokens))
 
@@ -176,6 +183,17 @@ def _runs(tokens: tuple[Token, ...]) -> tuple[Run, ...]:
             abjad = any(t.script in ABJADS for t in inside)
             runs.append(Run(tuple(range(start, end)), joined, abjad))
     return tuple(runs)
+
+
+def _form_keys(tokens: tuple[Token, ...]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Spelling key -> (token index, form) of every form of every token, so that a
+    run of another name finds its equal or variant tokens by lookup."""
+    found: dict[str, list[tuple[int, str]]] = {}
+    for index, token in enumerate(tokens):
+        for form in token.forms:
+            for key in spelling_keys(form):
+                found.setdefault(key, []).append((index, form))
+    return {key: tuple(value) for key, value in found.items()}
 
 
 def _initials(name: PreparedName) -> frozenset[str]:
@@ -247,15 +265,18 @@ class Preparer:
         normal = normalize(text)
         tokens: list[Token] = []
         forms: list[LegalForm] = []
-        for word in normal.split():
+        words = normal.split()
+        for word in words:
             for script, run in script_runs(word):
                 if script == "han":
                     han = run
                     if kind != "person":
-                        han, form = strip_han_legal_suffix(run)
+                        han, form = strip_han_legal_suffix(run, alone=len(words) == 1)
                         if form is not None:
                             forms.append(form)
-                    tokens.extend(_han_tokens(han_units(han, kind=kind, lexicon=self._lexicon)))
+                    if han:
+                        units = han_units(han, kind=kind, lexicon=self._lexicon)
+                        tokens.extend(_han_tokens(units))
                     continue
                 if script == "hangul":
                     tokens.extend(_hangul_tokens(run))
@@ -267,7 +288,7 @@ class Preparer:
             start, end, found = split_legal_forms([t.text for t in tokens])
             tokens = tokens[start:end]
             forms = [*found, *forms]
-        tokens = [_tagged(token, kind) for token in tokens]
+        tokens = [_tagged(token, kind) for token in tokens if token.text]
         for i in range(1, len(tokens) - 1):
             if _mistyped_and(tokens[i]):
                 t = tokens[i]

@@ -28,6 +28,7 @@ from importlib import resources
 from typing import Literal
 
 from pypinyin import Style, lazy_pinyin
+from unidecode import unidecode
 
 from entitymatch.data import read_rows
 from entitymatch.prepare.aliases import shipped_aliases
@@ -103,8 +104,13 @@ def pinyin_of(han: str) -> str:
     >>> pinyin_of("重庆"), pinyin_of("华为")
     ('chongqing', 'huawei')
     """
-    syllables = lazy_pinyin(han, style=Style.NORMAL, errors="ignore", v_to_u=True)
+    # Characters pypinyin cannot read (rare extension blocks) fall back to unidecode.
+    syllables = lazy_pinyin(han, style=Style.NORMAL, errors=_unreadable, v_to_u=True)
     return fold_latin("".join(syllables))
+
+
+def _unreadable(chars: str) -> str:
+    return unidecode(chars)
 
 
 def _cedict_path() -> resources.abc.Traversable:

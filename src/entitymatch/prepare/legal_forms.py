@@ -82,8 +82,14 @@ def _table() -> _Table:
     return _Table(suffixes, prefixes, han, longest, max(map(len, han), default=0))
 
 
-def strip_han_legal_suffix(run: str) -> tuple[str, LegalForm | None]:
+def strip_han_legal_suffix(run: str, *, alone: bool = True) -> tuple[str, LegalForm | None]:
     """Split a legal form glued to the end of a Han run.
+
+    Args:
+        run: Han characters.
+        alone: Whether the run is the whole name. A run that is only a legal
+            form is the form when other words name the party
+            ("ABC GmbH 有限公司"), and stays a name when it is all there is.
 
     >>> strip_han_legal_suffix("华为技术有限公司")
     ('华为技术', LegalForm(surface='有限公司', cls='limited', position='suffix'))
@@ -94,7 +100,9 @@ def strip_han_legal_suffix(run: str) -> tuple[str, LegalForm | None]:
     """
     table = _table()
     if run in table.han_suffixes:
-        return run, None  # a name that is only a legal form stays a name
+        if alone:
+            return run, None  # a name that is only a legal form stays a name
+        return "", LegalForm(run, table.han_suffixes[run], "suffix")
     for size in range(min(table.longest_han, len(run) - 1), 1, -1):
         cls = table.han_suffixes.get(run[-size:])
         if cls is not None:

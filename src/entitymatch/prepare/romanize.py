@@ -33,6 +33,9 @@ __all__ = ["korean_key", "pinyin_syllables", "skeleton", "spelling_keys"]
 
 _MAX_KEYS = 6
 """A word with more readings than this is too ambiguous to be worth keys."""
+MAX_KEYED_WORD = 40
+"""Longer words (a run of hundreds of Han characters read as one) get no keys:
+no name word is that long, and syllable parsing would only waste time."""
 
 
 def _plain(text: str) -> str:
@@ -142,6 +145,7 @@ _DIGRAPHS = (
 """Latin spellings of one Arabic letter (dj: French for ج, "Djamel" = جمال)."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """The consonant skeleton of a word: what an abjad writes.
 
@@ -211,7 +215,7 @@ def spelling_keys(word: str) -> frozenset[str]:
     ['abd~rahman']
     """
     keys = {word}
-    if not word.isalpha():
+    if not word.isalpha() or len(word) > MAX_KEYED_WORD:
         return frozenset(keys)
     keys.update(_table_keys().get(word, ()))
     article = _arabic_article_key(word)
