@@ -1,0 +1,162 @@
+"""Differential tests: the indexed search returns exactly what exhaustive scoring returns.
+
+The index prunes with an upper bound on every candidate's score; this is the test
+that the bound never loses a match. The oracle scores every list name with the
+same scorer (``Matcher._exhaustive``), which is slow and obviously complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import multiprocessing
+import os
+import random
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import cast
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import entitymatch as em
+
+FIXTURES = Path(__file__).parent / "fixtures/names"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _entities() -> list[em.Entity]:
+    with (FIXTURES / "list_sample.tsv").open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [
+        em.Entity(
+            id=row["id"],
+            kind=cast("em.Kind", row["kind"]) if row["kind"] else None,
+            names=row["names"].split("|"),
+            weak_aliases=[w for w in row["weak_aliases"].split("|") if w],
+            source=row["list"],
+        )
+        for row in rows
+    ]
+
+
+ENTITIES = _entities()
+LIST_NAMES = [name for entity in ENTITIES for name in entity.names]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> em.Matcher:
+    return em.Matcher(ENTITIES)
+
+
+def _perturb(name: str, rng: random.Random) -> str:
+    """A realistic corruption of a name: typos, dropped or swapped words, joined
+    or split words, a legal form added or removed, case changes."""
+    words = name.split()
+    action = rng.randrange(9)
+    if action == 0 and len(name) > 3:  # delete a character
+        k = rng.randrange(len(name))
+        return name[:k] + name[k + 1 :]
+    if action == 1 and len(name) > 3:  # substitute a character
+        k = rng.randrange(len(name))
+        return name[:k] + rng.choice("abcdefghijklmnopqrstuvwxyz") + name[k + 1 :]
+    if action == 2 and len(name) > 3:  # swap neighbours
+        k = rng.randrange(len(name) - 1)
+        return name[:k] + name[k + 1] + name[k] + name[k + 2 :]
+    if action == 3 and len(words) > 1:  # drop a word
+        del words[rng.randrange(len(words))]
+        return " ".join(words)
+    if action == 4 and len(words) > 1:  # swap two words
+        i, j = rng.sample(range(len(words)), 2)
+        words[i], words[j] = words[j], words[i]
+        return " ".join(words)
+    if action == 5 and len(words) > 1:  # join two neighbours
+        k = rng.randrange(len(words) - 1)
+        return " ".join([*words[:k], words[k] + words[k + 1], *words[k + 2 :]])
+    if action == 6 and words and len(words[0]) > 4:  # split a word
+        word = words[0]
+        k = rng.randrange(2, len(word) - 1)
+        return " ".join([word[:k], word[k:], *words[1:]])
+    if action == 7:
+        return f"{name} {rng.choice(['Ltd', 'LLC', 'Co., Ltd.', 'GmbH', 'OOO', 'S.A.'])}"
+    return name.upper() if rng.random() < 0.5 else name.lower()
+
+
+def _queries(count: int, seed: int) -> Iterator[str]:
+    rng = random.Random(seed)
+    with (GOLDEN / "zh_pairs.tsv").open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        han = [row["han"] for row in csv.DictReader(lines, delimiter="\t")]
+    for n in range(count):
+        kind = n % 5
+        if kind == 0:
+            yield rng.choice(LIST_NAMES)
+        elif kind in (1, 2):
+            yield _perturb(rng.choice(LIST_NAMES), rng)
+        elif kind == 3:
+            yield _perturb(_perturb(rng.choice(LIST_NAMES), rng), rng)
+        else:
+            yield rng.choice(han)
+
+
+def _indexed(matcher: em.Matcher, query: str, threshold: float) -> list[tuple[str, float]]:
+    hits = matcher.match(query, threshold=threshold, limit=None)
+    return sorted(((h.entity.id, h.score) for h in hits), key=lambda x: (-x[1], x[0]))
+
+
+_WORKER_MATCHER: list[em.Matcher] = []
+
+
+def _check_chunk(job: tuple[list[str], float]) -> tuple[list[str], int]:
+    """Worker: queries whose indexed and exhaustive results differ, and hits found."""
+    queries, threshold = job
+    if not _WORKER_MATCHER:
+        _WORKER_MATCHER.append(em.Matcher(ENTITIES))
+    matcher = _WORKER_MATCHER[0]
+    wrong, found = [], 0
+    for query in queries:
+        indexed = _indexed(matcher, query, threshold)
+        if indexed != matcher._exhaustive(query, threshold=threshold):
+            wrong.append(query)
+        found += bool(indexed)
+    return wrong, found
+
+
+@pytest.mark.parametrize(
+    ("threshold", "count", "seed"),
+    [(em.DEFAULT_THRESHOLD, 2000, 1), (0.65, 500, 2), (0.45, 150, 3)],
+    ids=["default-threshold", "threshold-0.65", "below-generic-cap"],
+)
+def test_index_finds_what_exhaustive_scoring_finds(threshold: float, count: int, seed: int) -> None:
+    # The oracle scores every list name for every query: spread it over the cores.
+    queries = list(_queries(count, seed))
+    workers = max(1, min(4, os.cpu_count() or 1))
+    chunks = [(queries[k::workers], threshold) for k in range(workers)]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        results = list(pool.map(_check_chunk, chunks))
+    wrong = [query for mismatches, _ in results for query in mismatches]
+    found = sum(hits for _, hits in results)
+    assert wrong == []
+    assert found > count // 4  # the sample really exercises matches, not only misses
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(LIST_NAMES),
+    st.integers(min_value=0, max_value=2**32),
+    st.sampled_from([em.DEFAULT_THRESHOLD, 0.7, 0.9]),
+)
+def test_index_is_exact_on_perturbed_names(
+    matcher: em.Matcher, name: str, seed: int, threshold: float
+) -> None:
+    query = _perturb(name, random.Random(seed))
+    assert _indexed(matcher, query, threshold) == matcher._exhaustive(query, threshold=threshold)
+
+
+def test_limit_keeps_the_best(matcher: em.Matcher) -> None:
+    for query in _queries(200, 4):
+        full = _indexed(matcher, query, 0.6)
+        top = matcher.match(query, threshold=0.6, limit=3)
+        assert [h.score for h in top] == [score for _, score in full[:3]]

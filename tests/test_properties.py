@@ -1,0 +1,127 @@
+"""Invariants of preparation and scoring, checked on generated and real names."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import entitymatch as em
+from entitymatch.prepare import normalize, prepare
+
+NAMES_FILE = Path(__file__).parent / "fixtures/names/multiscript_sample_names.csv"
+with NAMES_FILE.open(encoding="utf-8") as _handle:
+    REAL_NAMES = [row["name"] for row in csv.DictReader(_handle) if row["name"].strip()]
+LEGAL_FORMS = ["Co., Ltd.", "Company Limited", "LLC", "GmbH", "S.A.", "Inc.", "有限公司", "AG"]
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+real_names = st.sampled_from(REAL_NAMES)
+# Any text, with the characters that break naive code over-represented.
+awkward = st.text(
+    alphabet=st.one_of(
+        st.characters(),
+        st.sampled_from(list("\x00\x07\t\n\r\x1f\x7f\x85\u200b\ufeff&.,'-—()华為Жم김ё ")),
+    ),
+    max_size=60,
+)
+any_name = st.one_of(real_names, awkward)
+
+
+@SETTINGS
+@given(any_name)
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@SETTINGS
+@given(any_name, any_name)
+def test_scores_are_in_range_and_symmetric(left: str, right: str) -> None:
+    forward = em.compare(left, right)
+    backward = em.compare(right, left)
+    assert 0.0 <= forward.score <= 1.0
+    assert forward.score == backward.score
+
+
+@SETTINGS
+@given(any_name)
+def test_a_name_is_identical_to_itself(text: str) -> None:
+    assume(prepare(text).tokens)
+    assert em.compare(text, text).score == 1.0
+
+
+@SETTINGS
+@given(real_names, real_names, st.sampled_from(LEGAL_FORMS), st.sampled_from(LEGAL_FORMS))
+def test_legal_forms_change_an_organisation_score_by_little(
+    left: str, right: str, form: str, other: str
+) -> None:
+    # Names that are themselves only legal forms ("有限公司") have no core to keep.
+    core = prepare(left, "organization").comparison
+    assume(core and core == prepare(f"{left} {form}", "organization").comparison)
+    base = em.compare(left, right, kind="organization").score
+    added = em.compare(f"{left} {form}", right, kind="organization").score
+    swapped = em.compare(f"{left} {form}", f"{right} {other}", kind="organization").score
+    # Only the class comparison may change: weak evidence, at most the penalty.
+    assert abs(added - base) <= 0.05
+    assert abs(swapped - base) <= 0.05
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\t\n\r",
+        "\x00\x01\x02",
+        "&&&",
+        "...",
+        "Ltd",
+        "有限公司",
+        "华" * 2000,
+        "Hikvision " * 12_000,  # about 100 kB
+        "\u202e\u200bHik\u0301vision\ufeff",
+        "ﾊﾝｸﾞﾙ ｶﾀｶﾅ",
+        "\ud7a3\u4e00\u0410\u05d0\u0627\u0e01\u1100",
+    ],
+    ids=lambda t: repr(t[:12]),
+)
+def test_odd_input_never_raises(text: str) -> None:
+    result = em.compare(text, "Hangzhou Hikvision Digital Technology Co., Ltd.")
+    assert 0.0 <= result.score <= 1.0
+    assert isinstance(result.to_dict(), dict)
+
+
+@SETTINGS
+@given(st.text(max_size=200))
+def test_any_unicode_prepares_and_scores(text: str) -> None:
+    prepared = prepare(text)
+    assert all(t.text.isascii() and t.text.isalnum() for t in prepared.tokens)
+    assert 0.0 <= em.compare(text, "Zhao Lijian").score <= 1.0
+
+
+def test_a_query_of_generic_words_never_matches() -> None:
+    generic = [
+        "Technology Co., Ltd.",
+        "Digital Technology Co Ltd",
+        "International Trading Company",
+        "Import and Export Co., Ltd.",
+        "Science and Technology Development Co., Ltd.",
+        "Group Holdings Limited",
+    ]
+    listed = [
+        *REAL_NAMES,
+        "Hangzhou Hikvision Digital Technology Co., Ltd.",
+        "Zhejiang Dahua Technology Co., Ltd.",
+        "Cloudwalk Technology Co., Ltd.",
+    ]
+    for query in generic:
+        for name in listed:
+            result = em.compare(query, name)
+            assert not result.is_match or prepare(query).comparison == prepare(name).comparison, (
+                query,
+                name,
+                result.score,
+            )
