@@ -223,12 +223,14 @@ class Index:
         for form_id, form in enumerate(self.forms):
             for key in spelling_keys(form):
                 keys.setdefault(key, []).append(form_id)
+            if form.isdigit():
+                continue  # numbers match only exactly
+            for variant in deletions(form, deletion_budget(len(form))):
+                deletion_entries.append((stable_hash(variant), form_id, 0.0))
             if not form.isalpha():
                 continue
             if len(form) >= 4:
                 metaphones.setdefault(jellyfish.metaphone(form), []).append(form_id)
-            for variant in deletions(form, deletion_budget(len(form))):
-                deletion_entries.append((stable_hash(variant), form_id, 0.0))
             found = skeleton(form)
             if found:
                 skeletons.setdefault(found, []).append(form_id)
@@ -290,12 +292,12 @@ class Index:
                 candidates.add(exact)
             for key in spelling_keys(form):
                 candidates.update(self.keys.get(key, ()))
-            if form.isalpha():
-                if len(form) >= 4:
-                    candidates.update(self.metaphones.get(jellyfish.metaphone(form), ()))
+            if not form.isdigit():
                 variants = deletions(form, deletion_budget(len(form)))
                 found, _ = self.deletions.lookup([stable_hash(v) for v in variants])
                 candidates.update(found.tolist())
+            if form.isalpha() and len(form) >= 4:
+                candidates.update(self.metaphones.get(jellyfish.metaphone(form), ()))
             for form_id in candidates:
                 similarity, _ = text_similarity(form, self.forms[form_id])
                 if similarity > 0.0:

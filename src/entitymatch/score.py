@@ -76,14 +76,20 @@ SKELETON_SIMILARITY = 0.9
 """An abjad word whose consonants equal a Latin word's consonants (محمد/Mohamed)."""
 INITIAL_SIMILARITY = 0.8
 """An initial and a name it may abbreviate (J/John): likely, not certain."""
-ACRONYM_SCORES = {2: 0.5, 3: 0.75, 4: 0.9}
-"""A single word spelling the other name's initials (SMIC, CETC, NUDT), by its
-length (4 and more: 0.9). Against a list of tens of thousands of names, many
-share three initials and very many share two, so those are only hints."""
+ACRONYM_SCORES = {2: 0.6, 3: 0.75, 4: 0.9}
+"""A single word written in capitals that spells the other name's initials, by
+its length: four letters and more (SMIC, NUDT, CETC) are strong evidence; three
+(IBM) and two (GE) are hints below the default threshold, because a list of tens
+of thousands of names holds many short acronyms (CSC, CPP, GI) that the
+initials of unrelated names spell (measured: benchmarks/quality.py and the
+false-alert rate of unlisted company names in docs/threshold.md)."""
 MISSING_FACTOR = 0.5
 """Share of their weight that tokens missing from a fully aligned name cost."""
 GENERIC_CAP = 0.5
 """Highest score of an alignment that pairs no distinctive token."""
+CORROBORATED_DOUBT = 0.7
+"""Share of the doubt (1 - score) that remains when every word of both names is
+aligned and at least two aligned pairs are distinctive in both names."""
 MIN_EVIDENCE = 0.7
 """Aligned weight (averaged over the two names) below which a score is scaled
 down in proportion: one common word ("China", "Ali") is not enough evidence,
@@ -282,6 +288,8 @@ def text_similarity(a: str, b: str) -> tuple[float, str]:
         similarity >= PHONETIC_MIN_EDIT_SIMILARITY
         and similarity < PHONETIC_SIMILARITY
         and min(len(a), len(b)) >= 4
+        and a.isalpha()
+        and b.isalpha()
         and jellyfish.metaphone(a) == jellyfish.metaphone(b)
     ):
         return PHONETIC_SIMILARITY, "phonetic"
@@ -541,6 +549,20 @@ def score_prepared(
         notes.append(
             "no pair is distinctive in both names: only places, industry, legal or stop "
             "words of at least one of them matched"
+        )
+    corroborating = sum(
+        1
+        for p in pairs
+        if any(is_distinctive(left, i) for i in p.left)
+        and any(is_distinctive(right, j) for j in p.right)
+    )
+    if rule == "tokens" and covered_left and covered_right and corroborating >= 2:
+        # Every word of both names aligned, two or more of them distinctive: the
+        # agreements compound (two words each one typo off rarely coincide).
+        score = 1.0 - (1.0 - score) * CORROBORATED_DOUBT
+        notes.append(
+            f"every word aligned, {corroborating} distinctive pairs: remaining doubt "
+            f"scaled by {CORROBORATED_DOUBT}"
         )
     acronym = _acronym_score(left, right)
     if acronym is not None and acronym[0] > score:

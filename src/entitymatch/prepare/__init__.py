@@ -122,11 +122,14 @@ class PreparedName:
         kind_inferred: Whether ``kind`` was inferred rather than given.
         tokens: The comparison words, in order, legal forms removed.
         legal_forms: The legal forms found, in order.
+        capitals: Whether the first word is written without lower-case letters
+            ("IBM", "SMIC", "P&G", 华为): only then may a one-word name be an
+            acronym ("Cott Corp." is a word, not C-O-T-T).
         comparison: The comparison words joined by spaces.
         runs: Adjacent tokens joined (see :class:`Run`).
         form_keys: Spelling key -> ``(token index, form)`` for every token form.
         initials: The acronyms a multi-word name may go by.
-        acronyms: The words this name may be an acronym as.
+        acronyms: The words this name may be an acronym as (empty unless ``capitals``).
     """
 
     original: str
@@ -135,6 +138,7 @@ class PreparedName:
     kind_inferred: bool
     tokens: tuple[Token, ...]
     legal_forms: tuple[LegalForm, ...] = field(default=())
+    capitals: bool = True
     comparison: str = field(init=False, repr=False, compare=False)
     runs: tuple[Run, ...] = field(init=False, repr=False, compare=False)
     form_keys: Mapping[str, tuple[tuple[int, str], ...]] = field(
@@ -149,7 +153,9 @@ class PreparedName:
         object.__setattr__(self, "runs", _runs(self.tokens))
         object.__setattr__(self, "form_keys", _form_keys(self.tokens))
         object.__setattr__(self, "initials", _initials(self))
-        object.__setattr__(self, "acronyms", _acronyms(self.tokens))
+        object.__setattr__(
+            self, "acronyms", _acronyms(self.tokens) if self.capitals else frozenset()
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable form."""
@@ -296,7 +302,9 @@ class Preparer:
         inferred = kind is None
         if kind is None:
             kind = _infer_kind(tokens, forms)
-        return PreparedName(text, normal, kind, inferred, tuple(tokens), tuple(forms))
+        first = text.split(maxsplit=1)[0] if text.strip() else ""
+        capitals = not any(c.islower() for c in first)
+        return PreparedName(text, normal, kind, inferred, tuple(tokens), tuple(forms), capitals)
 
 
 def _tagged(token: Token, kind: Kind | None) -> Token:

@@ -127,9 +127,12 @@ def _mistyped_suffix(word: str) -> str | None:
         return None
     budget = 1 if len(word) < 7 else 2
     for form in _COMMON_SUFFIXES:
-        # A typo keeps the shape: the first letter, and in a three-letter form the
-        # last ("Imc", "IZc" are Inc; "Ing" in "Witt-ing" is not).
-        if word[0] != form[0] or (len(form) == 3 and word[-1] != form[-1]):
+        # A typo keeps the shape: the first letter (unless a digit took its place:
+        # "7LC", "4td"), and in a three-letter form the last ("Imc", "IZc" are
+        # Inc; "Ing" in "Witt-ing" is not).
+        if (word[0] != form[0] and not word[0].isdigit()) or (
+            len(form) == 3 and word[-1] != form[-1]
+        ):
             continue
         if abs(len(form) - len(word)) <= budget and OSA.distance(word, form) <= budget:
             return form
