@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import fcntl
+import inspect
 import io
 import itertools
 import json
@@ -524,8 +525,24 @@ def test_several_lists_and_an_alias_table(tmp_path: Path, small_list: Path) -> N
     )
     source = tmp_path / "in.csv"
     source.write_text("name\nNokia Corp.\nHangzhou HV\n", encoding="utf-8")
-    result = run("screen", source, "--list", small_list, "--list", plain, "--aliases", aliases)
+    result = run(
+        "screen",
+        source,
+        "--list",
+        small_list,
+        "--list",
+        plain,
+        "--aliases",
+        aliases,
+        "--workers",
+        "2",
+    )
     assert result.code == 1, result.stderr
+    from entitymatch import Matcher
+
+    # --workers goes to Matcher.screen once it takes it; until then a note says so.
+    ignored = "workers" not in inspect.signature(Matcher.screen).parameters
+    assert ("--workers ignored" in result.stderr) == ignored
     rows = read_csv(result.stdout)
     assert {(row["input_name"], row["entity_id"], row["list"][:20]) for row in rows} == {
         ("Nokia Corp.", f"own.csv:{HIKVISION}", str(plain)[:20]),  # the file: no source column
@@ -723,6 +740,7 @@ def test_version_and_python_m() -> None:
             "unknown list format",
         ),
         (["list-info", CUSTOMERS, "--format", "csl-json"], "customers.csv"),
+        (["screen", CUSTOMERS, "--list", CSL_SAMPLE, "-o", CUSTOMERS], "would replace the file"),
     ],
 )
 def test_errors_exit_2(

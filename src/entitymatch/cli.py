@@ -525,6 +525,7 @@ def _screen(args: argparse.Namespace) -> int:
         output_format = "table" if to_terminal else "csv"
     if output_format == "parquet":
         _require_pyarrow("Parquet output")
+    _check_output_path(args)
     tally = _Tally()
     # The output is opened before the lists are read, so that a run that cannot
     # write fails at once; a failure from here on leaves no output file.
@@ -545,6 +546,16 @@ def _screen(args: argparse.Namespace) -> int:
     elapsed = time.monotonic() - started
     console.say(f"{tally.summary(source.label)} ({elapsed:.1f} s)")
     return EXIT_HITS if tally.hits else EXIT_CLEAN
+
+
+def _check_output_path(args: argparse.Namespace) -> None:
+    """Refuse an output that would replace the input or a list when it is renamed over it."""
+    if args.output in (None, "-"):
+        return
+    target = Path(args.output).resolve()
+    for given in [args.input, *args.lists, args.aliases]:
+        if given not in (None, "-") and Path(given).resolve() == target:
+            raise CliError(f"-o {args.output} would replace the file it reads: {given}")
 
 
 def _run_screen(
