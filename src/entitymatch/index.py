@@ -40,14 +40,20 @@ import numpy.typing as npt
 from entitymatch.prepare import PreparedName, Token
 from entitymatch.prepare.romanize import korean_key, skeleton, spelling_keys
 from entitymatch.prepare.scripts import ABJADS
+from entitymatch.prepare.sound import edit_budget
 from entitymatch.score import (
     GENERIC_CAP,
     INITIAL_SIMILARITY,
     SKELETON_SIMILARITY,
     VARIANT_SIMILARITY,
+    compact,
     is_distinctive,
     joined_similarity,
     max_edits,
+    sound_key,
+    sound_run,
+    sound_token,
+    sounds_alike,
     text_similarity,
 )
 
@@ -55,6 +61,7 @@ __all__ = ["Index", "deletion_budget", "deletions", "stable_hash"]
 
 IntArray = npt.NDArray[np.int64]
 _SKELETON_KEY = "\x00skeleton:"  # marks run-table entries keyed by consonant skeleton
+_SOUND_KEY = "\x00sound:"  # marks hash entries keyed by a sound key's deletion variants
 FloatArray = npt.NDArray[np.float64]
 
 
@@ -65,6 +72,15 @@ def stable_hash(text: str) -> int:
     hash tomorrow. Collisions only add candidates, which are then verified.
     """
     return zlib.crc32(text.encode("utf-8"))
+
+
+def sound_variants(key: str) -> list[int]:
+    """Hashes of a sound key's deletion neighbourhood within its own edit budget:
+    two keys within budget share one (see :func:`entitymatch.prepare.sound.edit_budget`)."""
+    budget = edit_budget(len(key))
+    if budget < 0:
+        return []
+    return [stable_hash(_SOUND_KEY + variant) for variant in deletions(key, budget)]
 
 
 def deletion_budget(length: int) -> int:
@@ -187,15 +203,23 @@ class Index:
         postings: list[tuple[int, int, float]] = []
         abjad_forms: set[int] = set()
         hangul_forms: set[int] = set()
+        latin_words: set[int] = set()
+        han_sounds: set[int] = set()
         for name_id, (name, name_weights) in enumerate(zip(names, weights, strict=True)):
             for token, weight in zip(name.tokens, name_weights, strict=True):
                 for form in token.forms:
                     form_id = form_ids.setdefault(form, len(form_ids))
                     postings.append((form_id, name_id, weight))
-                    if token.script in ABJADS and form == token.text:
+                    if form != token.text:
+                        continue
+                    if token.script in ABJADS:
                         abjad_forms.add(form_id)
-                    if token.script == "hangul" and form == token.text:
+                    elif token.script == "hangul":
                         hangul_forms.add(form_id)
+                    elif token.script == "latin" and form.isalpha():
+                        latin_words.add(form_id)
+                    if sound_token(token):
+                        han_sounds.add(form_id)
         self.forms: list[str] = list(form_ids)
         self.form_ids = form_ids
         self.postings = Csr.build(len(self.forms), postings)
@@ -246,16 +270,35 @@ class Index:
         self.koreans = koreans
         self.hangul_koreans = hangul_koreans
         self.deletions = HashTable.build(deletion_entries)
+        # Sound keys, for Han transliterations of foreign names and Latin words.
+        self.sound_latin = HashTable.build(
+            (variant, form_id, 0.0)
+            for form_id in sorted(latin_words)
+            for variant in sound_variants(sound_key(self.forms[form_id], False))
+        )
+        self.sound_han = HashTable.build(
+            (variant, form_id, 0.0)
+            for form_id in sorted(han_sounds)
+            for variant in sound_variants(sound_key(self.forms[form_id], True))
+        )
 
         run_entries: list[tuple[int, int, float]] = []
+        self.han_sound_runs = False
         acronym_entries: list[tuple[int, int, float]] = []
         acronym_words: list[tuple[int, int, float]] = []
         whole_names: list[tuple[int, int, float]] = []
+        compact_names: list[tuple[int, int, float]] = []
+        alias_names: list[tuple[int, int, float]] = []
         for name_id, (name, name_weights) in enumerate(zip(names, weights, strict=True)):
             for run in name.runs:
                 run_weight = float(sum(name_weights[i] for i in run.indices))
                 for key in spelling_keys(run.joined):
                     run_entries.append((stable_hash(key), name_id, run_weight))
+                if sound_run(name, run):
+                    # A foreign name in Han read as surname + given, for one Latin word.
+                    for sound_hash in sound_variants(sound_key(run.joined, True)):
+                        run_entries.append((sound_hash, name_id, run_weight))
+                        self.han_sound_runs = True
                 if len(run.indices) == 2:
                     # Two words by their consonants, for a one-word name in an abjad.
                     key = _SKELETON_KEY + skeleton(run.joined)
@@ -265,17 +308,22 @@ class Index:
             for word in name.acronyms:
                 acronym_words.append((stable_hash(word), name_id, 0.0))
             whole_names.append((stable_hash(name.comparison), name_id, 0.0))
+            compact_names.append((stable_hash(compact(name)), name_id, 0.0))
+            for alias in name.aliases:
+                alias_names.append((stable_hash(alias), name_id, 0.0))
         self.runs = HashTable.build(run_entries)
         self.acronyms = HashTable.build(acronym_entries)
         self.acronym_words = HashTable.build(acronym_words)
         self.whole_names = HashTable.build(whole_names)
-        self._cache: dict[tuple[str, tuple[str, ...], str], tuple[IntArray, FloatArray]] = {}
+        self.compact_names = HashTable.build(compact_names)
+        self.alias_names = HashTable.build(alias_names)
+        self._cache: dict[tuple[object, ...], tuple[IntArray, FloatArray]] = {}
 
     # -- lookups -------------------------------------------------------------
 
     def _similar_forms(self, token: Token) -> tuple[IntArray, FloatArray]:
         """Every vocabulary form a query token has a non-zero similarity with."""
-        cache_key = (token.text, token.alts, token.script)
+        cache_key = (token.text, token.alts, token.script, token.role, token.via)
         cached = self._cache.get(cache_key)
         if cached is not None:
             return cached
@@ -314,6 +362,15 @@ class Index:
             table = self.koreans if token.script == "hangul" else self.hangul_koreans
             for form_id in table.get(korean_key(token.text), ()):
                 offer(form_id, VARIANT_SIMILARITY)
+        # Sound: a Han transliteration against Latin words, or the other way round.
+        if sound_token(token):
+            by_sound = sound_variants(sound_key(token.text, True))
+            for form_id in self.sound_latin.lookup(by_sound)[0].tolist():
+                offer(form_id, sounds_alike(token.text, self.forms[form_id]))
+        elif token.script == "latin" and token.text.isalpha() and len(self.sound_han.hashes):
+            by_sound = sound_variants(sound_key(token.text, False))
+            for form_id in self.sound_han.lookup(by_sound)[0].tolist():
+                offer(form_id, sounds_alike(self.forms[form_id], token.text))
         ids = np.fromiter(best, dtype=np.int64, count=len(best))
         sims = np.fromiter(best.values(), dtype=np.float64, count=len(best))
         if len(self._cache) > 200_000:
@@ -322,7 +379,7 @@ class Index:
         return ids, sims
 
     def _joined_forms(
-        self, joined: str, abjad: bool, two_words: bool
+        self, joined: str, abjad: bool, two_words: bool, by_sound: bool
     ) -> tuple[IntArray, FloatArray]:
         candidates: set[int] = set()
         for key in spelling_keys(joined):
@@ -336,6 +393,11 @@ class Index:
             table = self.skeletons if abjad else self.abjad_skeletons
             for form_id in table.get(skeleton(joined), ()):
                 found[form_id] = max(found.get(form_id, 0.0), SKELETON_SIMILARITY)
+        if by_sound:
+            variants = sound_variants(sound_key(joined, True))
+            for form_id in self.sound_latin.lookup(variants)[0].tolist():
+                similarity = sounds_alike(joined, self.forms[form_id])
+                found[form_id] = max(found.get(form_id, 0.0), similarity)
         ids = np.fromiter(found, dtype=np.int64, count=len(found))
         return ids, np.fromiter(found.values(), dtype=np.float64, count=len(found))
 
@@ -352,6 +414,8 @@ class Index:
                 # Matches two-word runs by consonants; for a Latin word only runs
                 # with an abjad word count, which the bound may overstate safely.
                 hashes.add(stable_hash(_SKELETON_KEY + skeleton(token.text)))
+            if token.script == "latin" and token.text.isalpha() and self.han_sound_runs:
+                hashes.update(sound_variants(sound_key(token.text, False)))
             run_names, run_weights = self.runs.lookup(list(hashes))
             reach = 0.0
             if len(forms):
@@ -366,7 +430,9 @@ class Index:
                     run_names, run_weights, reach, distinctive[i], initial)
             )  # fmt: skip
         for run in query.runs:
-            forms, sims = self._joined_forms(run.joined, run.abjad, len(run.indices) == 2)
+            forms, sims = self._joined_forms(
+                run.joined, run.abjad, len(run.indices) == 2, sound_run(query, run)
+            )
             if not len(forms):
                 continue
             weight = float(sum(weights[i] for i in run.indices))
@@ -378,9 +444,15 @@ class Index:
         return rows
 
     def exact_candidates(self, query: PreparedName) -> npt.NDArray[np.int32]:
-        """List names that the identity and acronym rules may pair with the query:
-        they bypass the token bound and are always scored."""
+        """List names that the identity, acronym and alias rules may pair with the
+        query: they bypass the token bound and are always scored."""
         found = [self.whole_names.lookup([stable_hash(query.comparison)])[0]]
+        # The alias rule: the query is what a name goes by, or the other way round.
+        found.append(self.alias_names.lookup([stable_hash(compact(query))])[0])
+        if query.aliases:
+            aliases = [stable_hash(a) for a in query.aliases]
+            found.append(self.compact_names.lookup(aliases)[0])
+            found.append(self.alias_names.lookup(aliases)[0])
         if query.acronyms:
             found.append(self.acronyms.lookup([stable_hash(w) for w in query.acronyms])[0])
         if query.initials:
@@ -394,9 +466,10 @@ class Index:
     ) -> tuple[npt.NDArray[np.int32], FloatArray] | None:
         """List names whose token score may reach ``threshold``, with an upper bound each.
 
-        Above the generic cap, a name can only reach the threshold through a pair
-        that is distinctive in the query, so only distinctive rows generate
-        candidates; the other rows only add to the bounds. Returns ``None`` when
+        Above the generic cap, a name can only reach the threshold with one of
+        the query's distinctive words aligned (if it has any), so only
+        distinctive rows generate candidates; the other rows only add to the
+        bounds. Returns ``None`` when
         the query cannot be bounded (threshold at or below the cap and words,
         such as initials, that are not looked up could reach it): the caller
         must then score every name.
@@ -406,7 +479,9 @@ class Index:
         if total <= 0.0:
             return empty
         rows = self.rows(query, weights)
-        above_cap = threshold > GENERIC_CAP
+        # Above the cap a name needs an aligned distinctive word; when the query
+        # has one, it must be among those aligned, so only its rows generate.
+        above_cap = threshold > GENERIC_CAP and any(row.distinctive for row in rows)
         # Rows that may generate candidates, cheapest to leave out first: a row can
         # be left out while the rows left out could not lift an unfound name to
         # the threshold on their own (2M / (Wq + M) < threshold, Wc >= 0).

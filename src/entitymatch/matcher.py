@@ -151,7 +151,7 @@ class Matcher:
         query = self.prepare(name, kind)
         weights = token_weights(query, self.frequencies)
         scored = self._search(query, weights, threshold, limit)
-        return [self._hit(name, position, explanation) for position, explanation in scored]
+        return [self._hit(name, position, name_id, found) for position, name_id, found in scored]
 
     def screen(
         self,
@@ -178,13 +178,17 @@ class Matcher:
         weights: Sequence[float],
         threshold: float,
         limit: int | None,
-    ) -> list[tuple[int, Explanation]]:
-        """Best name per entity at or above the threshold, best first."""
-        best: dict[int, Explanation] = {}
+    ) -> list[tuple[int, int | None, Explanation]]:
+        """Best name per entity at or above the threshold, best first: ``(entity
+        position, name id or None for a weak alias, explanation)``."""
+        best: dict[int, tuple[int | None, Explanation]] = {}
         weak = self._weak.get(query.comparison) if query.tokens else None
         for position in weak or ():
-            best[position] = Explanation(
-                WEAK_ALIAS_SCORE, "weak-alias", query, query, tuple(weights), tuple(weights)
+            best[position] = (
+                None,
+                Explanation(
+                    WEAK_ALIAS_SCORE, "weak-alias", query, query, tuple(weights), tuple(weights)
+                ),
             )
         found = self._index.candidates(query, weights, threshold)
         if found is None:
@@ -211,12 +215,13 @@ class Matcher:
             if explanation.score < threshold:
                 continue
             current = best.get(entity)
-            if current is None or explanation.score > current.score:
-                best[entity] = _named(explanation, name_id)
+            if current is None or explanation.score > current[1].score:
+                best[entity] = name_id, explanation
             if limit is not None and len(best) >= limit:
-                kth = heapq.nlargest(limit, (e.score for e in best.values()))[-1]
-        ranked = sorted(best.items(), key=lambda item: (-item[1].score, item[0]))
-        return ranked[:limit] if limit is not None else ranked
+                kth = heapq.nlargest(limit, (e.score for _, e in best.values()))[-1]
+        ranked = sorted(best.items(), key=lambda item: (-item[1][1].score, item[0]))
+        hits = [(position, name_id, hit) for position, (name_id, hit) in ranked]
+        return hits[:limit] if limit is not None else hits
 
     def _exhaustive(
         self, name: str, *, kind: Kind | None = None, threshold: float | None = None
@@ -237,30 +242,24 @@ class Matcher:
             ((self.entities[e].id, s) for e, s in best.items()), key=lambda x: (-x[1], x[0])
         )
 
-    def _hit(self, query: str, position: int, explanation: Explanation) -> Match:
+    def _hit(
+        self, query: str, position: int, name_id: int | None, explanation: Explanation
+    ) -> Match:
         entity = self.entities[position]
-        name_id = _NAME_IDS.get(id(explanation))
-        matched = self._names[name_id] if name_id is not None else explanation.right.original
-        if explanation.rule == "weak-alias":
+        if name_id is not None:
+            matched = self._names[name_id]
+        else:  # a weak alias, matched exactly
             matched = next(
                 (
                     w
                     for w in entity.weak_aliases
-                    if self.prepare(w).comparison == explanation.left.comparison
+                    if self.prepare(w, entity.kind).comparison == explanation.left.comparison
                 ),
                 entity.name,
             )
         details: dict[str, Any] = explanation.to_dict()
         details["matched_name"] = matched
         return Match(entity, explanation.score, matched, query, details)
-
-
-_NAME_IDS: dict[int, int] = {}
-
-
-def _named(explanation: Explanation, name_id: int) -> Explanation:
-    _NAME_IDS[id(explanation)] = name_id
-    return explanation
 
 
 def _nones() -> Iterator[None]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-__all__ = ["KINDS", "Entity", "Kind", "Match"]
+__all__ = ["KINDS", "Entity", "Kind", "Match", "parse_kind"]
 
 Kind = Literal["person", "organization", "vessel", "aircraft"]
 """What a name names. ``None`` wherever a kind is accepted means unknown."""

@@ -16,16 +16,19 @@ tokens:
   (romanisation systems, spelling families), and otherwise ``1 - edits/length``
   (optimal string alignment) within a length-dependent typo budget, raised
   when the metaphone keys agree; Arabic and Hebrew words compare by consonant skeleton,
-  Korean syllables by their popular spellings, initials by first letter.
+  Korean syllables by their popular spellings, foreign names written in Han
+  by sound (蓬佩奥 / Pompeo), initials by first letter.
   Numbers match only exactly.
 * **Missing is not conflicting**: when every token of one name is aligned,
   exactly or as a variant, including with a distinctive word of the other,
   the other name's extra tokens (a middle name, "Digital Technology") count
   half.
 * **Rules** after the sum: identical normal forms score 1; an alignment
-  resting on little weight is scaled down; one that pairs no distinctive token
-  is capped below any threshold; a one-word name that spells the other's
-  initials is an acronym match; different legal forms cost a little.
+  resting on little weight is scaled down; one that aligns no distinctive word,
+  or leaves all of one name's distinctive words out, is capped below any
+  threshold; a one-word name that spells the other's initials is an acronym
+  match; a name the brand or alias tables say the other goes by is an alias
+  match; different legal forms cost a little.
 
 The scorer is symmetric: ``score(a, b) == score(b, a)``.
 """
@@ -41,9 +44,10 @@ from typing import Any
 import jellyfish
 from rapidfuzz.distance import OSA
 
-from entitymatch.prepare import PreparedName, Token, prepare
-from entitymatch.prepare.romanize import korean_key, skeleton, spelling_keys
+from entitymatch.prepare import PreparedName, Run, Token, prepare
+from entitymatch.prepare.romanize import korean_key, pinyin_syllables, skeleton, spelling_keys
 from entitymatch.prepare.scripts import ABJADS
+from entitymatch.prepare.sound import latin_sound_key, pinyin_sound_key, sound_similarity
 from entitymatch.records import Kind
 from entitymatch.weights import Frequencies, reference_frequencies, token_weights
 
@@ -53,6 +57,7 @@ __all__ = [
     "Comparison",
     "Explanation",
     "Pair",
+    "compact",
     "compare",
     "is_distinctive",
     "score_prepared",
@@ -90,6 +95,9 @@ GENERIC_CAP = 0.5
 CORROBORATED_DOUBT = 0.7
 """Share of the doubt (1 - score) that remains when every word of both names is
 aligned and at least two aligned pairs are distinctive in both names."""
+ALIAS_SCORE = 0.95
+"""One name is what the other goes by, by the brand or a user alias table
+(NUDT / 国防科技大学): as good as a spelling variant."""
 MIN_EVIDENCE = 0.7
 """Aligned weight (averaged over the two names) below which a score is scaled
 down in proportion: one common word ("China", "Ali") is not enough evidence,
@@ -100,6 +108,29 @@ KIND_MISMATCH_PENALTY = 0.1
 """Cost of comparing a person's name with an organisation's: kinds in lists and
 records are often wrong, so it is a penalty, not a veto."""
 
+EXACT_ONLY = frozenset(
+    """
+    north south east west northeast northwest southeast southwest northern southern
+    eastern western central middle upper lower inner outer
+    first second third fourth fifth sixth seventh eighth ninth tenth
+    one two three four five six seven eight nine ten eleven twelve hundred thousand
+    """.split()
+)
+"""Words of small closed sets whose members differ by a letter or two and mean
+different things (southeast / southwest, first / fifth, seven / eleven): they
+match only exactly or as spelling variants, never as typos of each other."""
+SOUND_SIMILARITY = 0.85
+"""A Han transliteration and a Latin word with the same sound key (蓬佩奥 /
+Pompeo): evidence, but keys are coarse (中兴 zhong xing and Johnson share one),
+so less than a spelling variant."""
+SOUND_ROLES = frozenset({"trade", "word"})
+"""Han units that may be foreign names read by sound: not places, industry
+words or numbers (read by meaning), nor a Chinese surname or given name alone."""
+SOUND_RUN_ROLES = frozenset({"trade", "word", "surname", "given"})
+"""Han units whose run may be a foreign name misread as a Chinese one."""
+SOUND_VIAS = frozenset({"pinyin", "cedict", "surname"})
+"""How a Han unit was read when its sound may be its English: by pinyin or the
+dictionary, not by the brand, alias or glossary tables, which translate it."""
 MAX_EDITS = 2
 """Most typos (optimal string alignment edits: insert, delete, substitute, swap
 neighbours) between two words that still count as similar."""
@@ -269,8 +300,8 @@ def text_similarity(a: str, b: str) -> tuple[float, str]:
     (0.8, 'phonetic')
     >>> text_similarity("360", "361"), text_similarity("zhao", "zhou")
     ((0.0, ''), (0.0, ''))
-    >>> text_similarity("boyer", "boer")
-    (0.8, 'fuzzy')
+    >>> text_similarity("boyer", "boer"), text_similarity("southeast", "southwest")
+    ((0.8, 'fuzzy'), (0.0, ''))
     """
     if a == b:
         return 1.0, "exact"
@@ -279,7 +310,7 @@ def text_similarity(a: str, b: str) -> tuple[float, str]:
     if not spelling_keys(a).isdisjoint(spelling_keys(b)):
         return VARIANT_SIMILARITY, "variant"
     longer = max(len(a), len(b))
-    if longer <= 3:
+    if longer <= 3 or a in EXACT_ONLY or b in EXACT_ONLY:
         return 0.0, ""
     budget = max_edits(longer)
     distance = OSA.distance(a, b)
@@ -317,12 +348,46 @@ def joined_similarity(joined: str, form: str) -> tuple[float, str]:
     return 0.0, ""
 
 
+def sound_token(token: Token) -> bool:
+    """Whether a token is a Han word that may be a foreign name read by sound: a
+    trade name or dictionary word that no brand or glossary already translates
+    (中兴 is ZTE, not "Johnson")."""
+    return token.script == "han" and token.role in SOUND_ROLES and token.via in SOUND_VIAS
+
+
+def sound_run(name: PreparedName, run: Run) -> bool:
+    """Whether a run is Han words that may be a foreign name read by sound."""
+    return all(
+        name.tokens[i].script == "han"
+        and name.tokens[i].role in SOUND_RUN_ROLES
+        and name.tokens[i].via in SOUND_VIAS
+        for i in run.indices
+    )
+
+
 def joined_skeleton_similarity(joined: str, word: str) -> tuple[float, str]:
     """Words of an abjad joined, against one word, by consonant skeleton."""
     found = skeleton(joined)
     if len(found) >= 3 and found == skeleton(word):
         return SKELETON_SIMILARITY, "skeleton"
     return 0.0, ""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def sound_key(text: str, han: bool) -> str:
+    """The sound key of a comparison word: of its pinyin syllables when it was read
+    from Han, of its spelling otherwise (see :mod:`entitymatch.prepare.sound`)."""
+    if han:
+        syllables = pinyin_syllables(text)
+        return pinyin_sound_key(syllables) if syllables else ""
+    return latin_sound_key(text) if text.isalpha() else ""
+
+
+def sounds_alike(han_text: str, latin_text: str) -> float:
+    """Similarity of a Han word read in pinyin and a Latin word, by sound
+    (蓬佩奥 peng pei ao / Pompeo): at most :data:`SOUND_SIMILARITY`."""
+    similarity = sound_similarity(sound_key(han_text, True), sound_key(latin_text, False))
+    return round(SOUND_SIMILARITY * similarity, 4)
 
 
 def _script_similarity(a: Token, b: Token) -> tuple[float, str]:
@@ -336,6 +401,11 @@ def _script_similarity(a: Token, b: Token) -> tuple[float, str]:
         b.text
     ):
         return VARIANT_SIMILARITY, "korean"
+    for han, latin in ((a, b), (b, a)):
+        if sound_token(han) and latin.script == "latin":
+            similarity = sounds_alike(han.text, latin.text)
+            if similarity > 0.0:
+                return similarity, "sound"
     return 0.0, ""
 
 
@@ -401,6 +471,13 @@ def _join_candidates(
             for j, token in enumerate(singles):
                 if (run.abjad or token.script in ABJADS) and (j, token.text) not in found:
                     found[(j, token.text)] = joined_skeleton_similarity(run.joined, token.text)
+        if sound_run(runs_name, run):
+            # A foreign name written in Han and read as surname + given name
+            # (蓬佩奥 peng pei ao), against one Latin word (Pompeo), by sound.
+            for j, token in enumerate(singles):
+                if token.script == "latin" and (j, token.text) not in found:
+                    similarity = sounds_alike(run.joined, token.text)
+                    found[(j, token.text)] = (similarity, "sound") if similarity else (0.0, "")
         run_weight = sum(run_weights[i] for i in run.indices)
         for (j, form), (similarity, kind_of_match) in found.items():
             if similarity <= 0.0:
@@ -537,18 +614,14 @@ def score_prepared(
             f"little evidence: the aligned words weigh {evidence:.2f} on average, "
             f"less than {MIN_EVIDENCE}; score scaled by {evidence / MIN_EVIDENCE:.2f}"
         )
-    # A match must rest on a pair that is distinctive in both names: "Hangzhou"
-    # is the core of "Hangzhou Technology Co Ltd" but only a place in Hikvision's.
-    distinctive = any(
-        any(is_distinctive(left, i) for i in p.left)
-        and any(is_distinctive(right, j) for j in p.right)
-        for p in pairs
-    )
-    if not distinctive and score > GENERIC_CAP:
+    # A match must rest on distinctive words: some pair has one, and each name
+    # that has any sees one of them aligned ("Hangzhou" is the core of "Hangzhou
+    # Technology Co Ltd", but Hikvision's own distinctive word is not aligned).
+    if not _rests_on_distinctive(left, right, pairs) and score > GENERIC_CAP:
         score, rule = GENERIC_CAP, "generic-only"
         notes.append(
-            "no pair is distinctive in both names: only places, industry, legal or stop "
-            "words of at least one of them matched"
+            "generic words only: no distinctive word is aligned, or one name's "
+            "distinctive words are all left out"
         )
     corroborating = sum(
         1
@@ -568,6 +641,10 @@ def score_prepared(
     if acronym is not None and acronym[0] > score:
         score, rule = acronym[0], "acronym"
         notes.append(acronym[1])
+    alias = _alias(left, right)
+    if alias is not None and score < ALIAS_SCORE:
+        score, rule = ALIAS_SCORE, "alias"
+        notes.append(alias)
     penalty = 0.0 if _legal_compatible(left, right) else LEGAL_MISMATCH_PENALTY
     if _kinds_conflict(left, right):
         penalty += KIND_MISMATCH_PENALTY
@@ -575,6 +652,36 @@ def score_prepared(
     score = max(0.0, score - penalty)
     return Explanation(
         score, rule, left, right, lw, rw, tuple(pairs), discount, penalty, base, tuple(notes)
+    )
+
+
+def _alias(left: PreparedName, right: PreparedName) -> str | None:
+    """Why one name is an alias of the other by the brand or alias tables, if it is."""
+    compact_left, compact_right = compact(left), compact(right)
+    if compact_left in right.aliases:
+        return f"alias: {left.original!r} is what {right.original!r} goes by"
+    if compact_right in left.aliases:
+        return f"alias: {right.original!r} is what {left.original!r} goes by"
+    shared = left.aliases & right.aliases
+    if shared:
+        return f"alias: both go by {min(shared)!r}"
+    return None
+
+
+def compact(name: PreparedName) -> str:
+    """The comparison words joined without spaces (how aliases are compared)."""
+    return name.comparison.replace(" ", "")
+
+
+def _rests_on_distinctive(left: PreparedName, right: PreparedName, pairs: Sequence[Pair]) -> bool:
+    used_left = {i for p in pairs for i in p.left}
+    used_right = {j for p in pairs for j in p.right}
+    core_left = {i for i in range(len(left.tokens)) if is_distinctive(left, i)}
+    core_right = {j for j in range(len(right.tokens)) if is_distinctive(right, j)}
+    if not (core_left & used_left or core_right & used_right):
+        return False
+    return (not core_left or bool(core_left & used_left)) and (
+        not core_right or bool(core_right & used_right)
     )
 
 

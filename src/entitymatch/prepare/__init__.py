@@ -20,18 +20,23 @@ be explained in the words of the input.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from entitymatch.prepare.aliases import AliasTable
-from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, han_units
+from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, read_han
 from entitymatch.prepare.legal_forms import LegalForm, split_legal_forms, strip_han_legal_suffix
-from entitymatch.prepare.normalize import normalize
+from entitymatch.prepare.normalize import MAX_NAME_CHARS, normalize
 from entitymatch.prepare.romanize import spelling_keys
 from entitymatch.prepare.scripts import ABJADS, Script, script_runs
 from entitymatch.prepare.tagging import Tag, tag_word
-from entitymatch.prepare.transliterate import korean_surname_spellings, transliterate_run
+from entitymatch.prepare.transliterate import (
+    fold_latin,
+    korean_surname_spellings,
+    transliterate_run,
+)
 from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
@@ -42,10 +47,11 @@ PREPARE_VERSION = "1"
 _HAN_TAGS: dict[str, Tag] = {
     "place": "place",
     "admin": "industry",
-    "industry": "industry",
     "legal": "industry",
     "number": "number",
 }
+# Chinese function words inside names: 与 and, 和 and, 及 and, 之 of, 的 of.
+_HAN_STOPWORDS = frozenset("与和及之的")
 _ORGANIZATION_TAGS = frozenset({"industry"})
 
 
@@ -64,6 +70,9 @@ class Token:
             ``"surname"``, ``"numeral"``, or the script it was transliterated
             from (``"cyrillic"``, ``"arabic"``, ...).
         script: The script of the source.
+        role: For Han, the unit's part in the name's anatomy: ``place``,
+            ``trade``, ``industry``, ``admin``, ``legal``, ``number``, ``word``,
+            ``surname``, ``given``.
     """
 
     text: str
@@ -72,6 +81,7 @@ class Token:
     alts: tuple[str, ...] = ()
     via: str = ""
     script: Script = "latin"
+    role: str = ""
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -87,11 +97,14 @@ class Token:
             out["alts"] = list(self.alts)
         if self.via:
             out["via"] = self.via
+        if self.role:
+            out["role"] = self.role
         return out
 
 
 MAX_RUN = 4
-"""Most adjacent tokens joined into one run ("public security bureau")."""
+"""Most words joined into one run, stopwords inside not counted ("China Aerospace
+Science and Technology" is a run of four)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +135,9 @@ class PreparedName:
         kind_inferred: Whether ``kind`` was inferred rather than given.
         tokens: The comparison words, in order, legal forms removed.
         legal_forms: The legal forms found, in order.
+        aliases: Compact comparison forms (words joined) of other names the whole
+            name goes by: from the brand and alias tables (国防科技大学: "nudt"),
+            and an acronym in parentheses ending the name ("... Technology (NUDT)").
         capitals: Whether the first word is written without lower-case letters
             ("IBM", "SMIC", "P&G", 华为): only then may a one-word name be an
             acronym ("Cott Corp." is a word, not C-O-T-T).
@@ -139,6 +155,7 @@ class PreparedName:
     tokens: tuple[Token, ...]
     legal_forms: tuple[LegalForm, ...] = field(default=())
     capitals: bool = True
+    aliases: frozenset[str] = field(default=frozenset())
     comparison: str = field(init=False, repr=False, compare=False)
     runs: tuple[Run, ...] = field(init=False, repr=False, compare=False)
     form_keys: Mapping[str, tuple[tuple[int, str], ...]] = field(
@@ -169,6 +186,7 @@ class PreparedName:
                 {"form": f.surface, "class": f.cls, "position": f.position}
                 for f in self.legal_forms
             ],
+            "aliases": sorted(self.aliases),
         }
 
 
@@ -178,8 +196,12 @@ def _runs(tokens: tuple[Token, ...]) -> tuple[Run, ...]:
     split where a stopword-like fragment ends or starts it ("Or.tiz" -> "or tiz")."""
     runs = []
     for start in range(len(tokens)):
-        for end in range(start + 2, min(len(tokens), start + MAX_RUN) + 1):
+        words = 1
+        for end in range(start + 2, len(tokens) + 1):
             inside = tokens[start:end]
+            words += inside[-1].tag != "stop"
+            if words > MAX_RUN:
+                break
             if end - start == 2:
                 joined = inside[0].text + inside[1].text
             elif inside[0].tag == "stop" or inside[-1].tag == "stop":
@@ -226,12 +248,19 @@ def _acronyms(tokens: tuple[Token, ...]) -> frozenset[str]:
     return frozenset(f for f in tokens[0].forms if 2 <= len(f) <= 8 and f.isalpha())
 
 
-def _han_tokens(units: list[HanUnit]) -> list[Token]:
+def _han_tokens(units: Sequence[HanUnit]) -> list[Token]:
     tokens = []
     for unit in units:
         tag = _HAN_TAGS.get(unit.role, "")
+        if unit.han in _HAN_STOPWORDS:
+            tag = "stop"
+        elif unit.generic or (not tag and tag_word(unit.pinyin)[0] == "place"):
+            # Read as its English would be: 技术 weighs like "technology", and
+            # 维吾尔 like "Uighur" (an ethnonym naming a region); a glossary word
+            # whose English is distinctive (空气动力 "aerodynamics") stays so.
+            tag = "industry" if unit.generic else "place"
         alts = tuple(a for a in unit.english if a != unit.pinyin)
-        tokens.append(Token(unit.pinyin, unit.han, tag, alts, unit.via, "han"))
+        tokens.append(Token(unit.pinyin, unit.han, tag, alts, unit.via, "han", unit.role))
     return tokens
 
 
@@ -268,7 +297,15 @@ class Preparer:
         self.prepare = functools.lru_cache(maxsize=1 << 16)(self._prepare)
 
     def _prepare(self, text: str, kind: Kind | None = None) -> PreparedName:
-        normal = normalize(text)
+        aliases: set[str] = set()
+        body = text
+        acronym = _TRAILING_ACRONYM.search(text[:MAX_NAME_CHARS])
+        if acronym is not None and acronym.start() > 0:
+            # "National University of Defense Technology (NUDT)": the name, and
+            # what it goes by.
+            body = text[: acronym.start()]
+            aliases.add(fold_latin(acronym.group(1)).replace(" ", ""))
+        normal = normalize(body)
         tokens: list[Token] = []
         forms: list[LegalForm] = []
         words = normal.split()
@@ -281,8 +318,9 @@ class Preparer:
                         if form is not None:
                             forms.append(form)
                     if han:
-                        units = han_units(han, kind=kind, lexicon=self._lexicon)
-                        tokens.extend(_han_tokens(units))
+                        reading = read_han(han, kind=kind, lexicon=self._lexicon)
+                        tokens.extend(_han_tokens(reading.units))
+                        aliases.update(reading.aliases)
                     continue
                 if script == "hangul":
                     tokens.extend(_hangul_tokens(run))
@@ -298,13 +336,15 @@ class Preparer:
         for i in range(1, len(tokens) - 1):
             if _mistyped_and(tokens[i]):
                 t = tokens[i]
-                tokens[i] = Token(t.text, t.source, "stop", t.alts, t.via, t.script)
+                tokens[i] = Token(t.text, t.source, "stop", t.alts, t.via, t.script, t.role)
         inferred = kind is None
         if kind is None:
             kind = _infer_kind(tokens, forms)
         first = text.split(maxsplit=1)[0] if text.strip() else ""
         capitals = not any(c.islower() for c in first)
-        return PreparedName(text, normal, kind, inferred, tuple(tokens), tuple(forms), capitals)
+        return PreparedName(
+            text, normal, kind, inferred, tuple(tokens), tuple(forms), capitals, frozenset(aliases)
+        )
 
 
 def _tagged(token: Token, kind: Kind | None) -> Token:
@@ -314,7 +354,7 @@ def _tagged(token: Token, kind: Kind | None) -> Token:
     if tag == "honorific" and kind == "organization":
         tag = "industry"  # "General" in "General Electric" is a word, not a title
     alts = (*token.alts, canonical) if canonical else token.alts
-    return Token(token.text, token.source, tag, alts, token.via, token.script)
+    return Token(token.text, token.source, tag, alts, token.via, token.script, token.role)
 
 
 def _mistyped_and(token: Token) -> bool:
@@ -336,6 +376,9 @@ def _infer_kind(tokens: list[Token], forms: list[LegalForm]) -> Kind | None:
         return "person"
     return None
 
+
+# A capitalised word in parentheses ending a name is the acronym it goes by.
+_TRAILING_ACRONYM = re.compile(r"\s*[(\uff08]\s*([A-Z][A-Z0-9&.\-]{1,11})\s*[)\uff09]\s*$")
 
 _DEFAULT = Preparer()
 

@@ -14,13 +14,15 @@ The segmentation takes the fewest units (a dynamic programme over the run), so
 longer known words win; characters no lexicon knows are joined into one unit,
 which in a company name is the trade name. Personal names are read surname
 first, with the surname's own reading (单 Shan, 曾 Zeng, 欧阳 Ouyang) from
-``data/zh_surnames.tsv``. Numerals become digits (第十四研究所 -> 14).
+``data/zh_surnames.tsv``, and the given name also as Hong Kong writes it in
+Cantonese (李嘉诚 = Li Ka-shing). Numerals become digits (第十四研究所 -> 14).
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,10 +34,21 @@ from unidecode import unidecode
 
 from entitymatch.data import read_rows
 from entitymatch.prepare.aliases import shipped_aliases
+from entitymatch.prepare.cantonese import hk_spellings
 from entitymatch.prepare.normalize import normalize
+from entitymatch.prepare.tagging import tag_word
 from entitymatch.prepare.transliterate import fold_latin
 
-__all__ = ["DEFAULT_LEXICON", "HanLexicon", "HanUnit", "Role", "han_units", "pinyin_of"]
+__all__ = [
+    "DEFAULT_LEXICON",
+    "HanLexicon",
+    "HanReading",
+    "HanUnit",
+    "Role",
+    "han_units",
+    "pinyin_of",
+    "read_han",
+]
 
 Role = Literal[
     "place", "admin", "industry", "legal", "trade", "word", "number", "surname", "given"
@@ -61,6 +74,9 @@ class HanUnit:
         english: Comparison forms of its English renderings, words joined
             ("publicsecuritybureau"), most common first.
         via: Which source read it.
+        generic: Whether its first English rendering is made only of industry,
+            place and stop words (技术 "technology", 研究所 "research institute"):
+            such a unit weighs as an industry word, like its rendering would.
     """
 
     han: str
@@ -68,6 +84,7 @@ class HanUnit:
     role: Role
     english: tuple[str, ...] = ()
     via: Via = "pinyin"
+    generic: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +94,7 @@ class _Entry:
     english: tuple[str, ...]
     via: Via
     rank: int  # lower is more trusted
+    generic: bool = False  # its English rendering is only industry, place or stop words
 
 
 _PARENTHETICAL = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -87,6 +105,11 @@ def _rendering(english: str) -> str:
     """Comparison form of an English rendering: folded words, stopwords out, joined."""
     words = fold_latin(normalize(english)).split()
     return "".join(w for w in words if w not in _STOP_IN_RENDERING)
+
+
+def _generic(english: str) -> bool:
+    words = [w for w in fold_latin(normalize(english)).split() if w not in _STOP_IN_RENDERING]
+    return bool(words) and all(tag_word(w)[0] in ("industry", "place", "stop") for w in words)
 
 
 def _renderings(values: Iterable[str]) -> tuple[str, ...]:
@@ -118,6 +141,8 @@ def _cedict_path() -> resources.abc.Traversable:
 
 
 _TONE = re.compile(r"\d")
+# CC-CEDICT glosses that are notes, not translations.
+_NOT_NAMES = ("surname", "abbr", "variant", "old variant", "see ", "used in", "CL:", "(")
 
 
 @functools.cache
@@ -135,15 +160,23 @@ def _cedict() -> dict[str, _Entry]:
         syllables = _TONE.sub("", reading).replace("u:", "u").split()
         if not all(s.isalpha() for s in syllables):
             continue  # entries mixing letters and digits ("3C") are not words
-        proper = reading[:1].isupper()
         glosses = [_PARENTHETICAL.sub("", g).strip() for g in gloss.strip("/").split("/")]
-        short = [g for g in glosses[:3] if g and len(g.split()) <= _CEDICT_MAX_GLOSS_WORDS]
+        # A gloss up to its first ";" or "," ("Donald Trump, American business magnate")
+        firsts = [g.partition(";")[0].partition(",")[0].strip() for g in glosses[:3]]
+        short = [
+            g
+            for g in firsts
+            if g and len(g.split()) <= _CEDICT_MAX_GLOSS_WORDS and not g.startswith(_NOT_NAMES)
+        ]
+        # Proper nouns keep their name (可口可乐 Coca-Cola, 波音 Boeing, 拜登 Biden);
+        # descriptions ("Hangzhou subprovincial city and capital of ...") are too long.
         entry = _Entry(
             "word",
             "".join(syllables).lower(),
-            () if proper else _renderings(g.partition(";")[0] for g in short),
+            _renderings(short),
             "cedict",
             3,
+            bool(short) and _generic(short[0]),
         )
         for form in (simplified, traditional):
             entries.setdefault(form, entry)  # the first entry is the common reading
@@ -180,21 +213,26 @@ def _lexicon() -> dict[str, _Entry]:
             if form and (current is None or entry.rank < current.rank):
                 lexicon[form] = entry
 
-    for han, english in shipped_aliases().han_phrases():
-        put([han], _Entry("trade", pinyin_of(han), _renderings([english]), "brand", 0))
+    brands: dict[str, list[str]] = {}
+    for han, brand in shipped_aliases().han_phrases():
+        brands.setdefault(han, []).append(brand)  # 中国铁建: CRCC, China Railway Construction
+    for han, names in brands.items():
+        put([han], _Entry("trade", pinyin_of(han), _renderings(names), "brand", 0))
     for row in read_rows("zh_places.tsv"):
         variants = row["variants"].split("|") if row["variants"] else []
         entry = _Entry("place", row["pinyin"].replace("'", ""), _renderings(variants), "place", 1)
         put([row["han"], row["traditional"]], entry)
     for row in read_rows("zh_glossary.tsv"):
         role = _GLOSSARY_ROLES.get(row["class"], "industry")
-        renderings = _renderings(row["english"].split("|"))
+        english = row["english"].split("|")
+        renderings = _renderings(english)
+        generic = role == "admin" or _generic(english[0])
         put(
             [row["han"], row["traditional"]],
-            _Entry(role, pinyin_of(row["han"]), renderings, "glossary", 2),
+            _Entry(role, pinyin_of(row["han"]), renderings, "glossary", 2, generic),
         )
     for han, renderings in _INNER_LEGAL.items():
-        put([han], _Entry("legal", pinyin_of(han), renderings, "glossary", 2))
+        put([han], _Entry("legal", pinyin_of(han), renderings, "glossary", 2, True))
     for form, entry in _cedict().items():
         put([form], entry)
     return lexicon
@@ -356,9 +394,10 @@ def _person(run: str) -> list[HanUnit] | None:
         surname = run[:size]
         if surname in readings:
             given = run[size:]
+            # Hong Kong and Macau write given names in Cantonese (嘉诚 Ka-shing).
             return [
                 HanUnit(surname, readings[surname], "surname", (), "surname"),
-                HanUnit(given, pinyin_of(given), "given", (), "pinyin"),
+                HanUnit(given, pinyin_of(given), "given", hk_spellings(given), "pinyin"),
             ]
     return None
 
@@ -372,10 +411,53 @@ def _looks_like_person(run: str, lexicon: HanLexicon) -> bool:
     return all(entry is None or entry.via == "cedict" for _, entry in _segment(run, lexicon))
 
 
-def han_units(
+@dataclass(frozen=True, slots=True)
+class HanReading:
+    """A Han run read as units, and what the whole run is also known as.
+
+    Attributes:
+        units: The units, in order.
+        aliases: Comparison forms of names the whole run goes by: the English
+            brand of a run that the brand table names and that is also read
+            word by word (中国移动 = "chinamobile"; 国防科技大学 = "nudt").
+    """
+
+    units: tuple[HanUnit, ...]
+    aliases: tuple[str, ...] = ()
+
+
+_INSTITUTIONS = ("大学", "大學", "学院", "學院", "研究所", "研究院", "中心")
+"""Endings of institution names: a place before one names another institution."""
+
+_MAX_COMPOSED = 6
+"""Most word-by-word English readings kept for a brand inside a longer name."""
+
+
+def _curated_parts(word: str, lexicon: HanLexicon) -> list[tuple[str, _Entry]] | None:
+    """Split a brand into two or more known words, at least one of them a brand,
+    place or glossary word, if it is made of them entirely (中国航天科技集团 =
+    中国 | 航天 | 科技 | 集团; 华大基因 = 华大 | 基因); ``None`` otherwise."""
+    parts = _segment_within(word, lexicon)
+    if parts is None or len(parts) < 2:
+        return None
+    found = []
+    for part, entry in parts:
+        if entry is None:
+            return None
+        found.append((part, entry))
+    return found
+
+
+def _composed(parts: list[tuple[str, _Entry]]) -> tuple[str, ...]:
+    """Word-by-word English readings of curated parts, joined ("chinamobile")."""
+    choices = [entry.english[:2] or (entry.pinyin,) for _, entry in parts]
+    return tuple("".join(c) for c in itertools.islice(itertools.product(*choices), _MAX_COMPOSED))
+
+
+def read_han(
     run: str, *, kind: str | None = None, lexicon: HanLexicon = DEFAULT_LEXICON
-) -> list[HanUnit]:
-    """Split a run of Han characters into units and read them.
+) -> HanReading:
+    """Split a run of Han characters into units, read them, and find its aliases.
 
     Args:
         run: Han characters only (the caller splits scripts and legal forms).
@@ -384,8 +466,80 @@ def han_units(
             company or place word).
         lexicon: The segmentation lexicon, with a user's alias phrases if any.
 
-    >>> [(u.han, u.pinyin, u.role) for u in han_units("赵立坚", kind="person")]
+    A brand made entirely of places and glossary words is read word by word
+    when the rest of the run is generic (集团, 有限公司), and its brand name becomes
+    an alias of the run;
+    inside a longer run it stays one unit, with its word-by-word readings as
+    alternatives (中国电子科技集团 = "cetc", "chinaelectronicstechnologygroup").
+
+    >>> [(u.han, u.pinyin, u.role) for u in read_han("赵立坚", kind="person").units]
     [('赵', 'zhao', 'surname'), ('立坚', 'lijian', 'given')]
+    >>> reading = read_han("国防科技大学")
+    >>> [u.pinyin for u in reading.units], reading.aliases
+    (['guofang', 'kejidaxue'], ('nudt',))
+    """
+    whole = lexicon.get(run)
+    if whole is not None and whole.english and whole.via == "cedict":
+        # A name the dictionary knows as a whole (伊丽莎白 Elizabeth, 特朗普 Trump,
+        # 华盛顿 Washington, 毛泽东 Mao Zedong) is read as that name, not split
+        # into a surname and a given name.
+        return HanReading((_unit(run, whole),))
+    if kind == "person" or (kind is None and _looks_like_person(run, lexicon)):
+        person = _person(run)
+        if person is not None:
+            return HanReading(tuple(person))
+    units: list[HanUnit] = []
+    aliases: list[str] = []
+    segments = _split_numerals(run)
+    for text, is_numeral in segments:
+        if is_numeral:
+            value = _numeral_value(text)
+            units.append(HanUnit(text, str(value), "number", (), "numeral"))
+            continue
+        pieces = _segment(text, lexicon)
+        pending = ""
+        for piece, entry in [*pieces, ("", None)]:
+            if entry is None and piece:
+                pending += piece  # unknown characters: one unit, read in context
+                continue
+            if pending:
+                units.append(HanUnit(pending, pinyin_of(pending), "trade", (), "pinyin"))
+                pending = ""
+            if entry is None:
+                continue
+            parts = _curated_parts(piece, lexicon) if entry.via in ("brand", "alias") else None
+            # A place before a company's brand is the same company (深圳华大基因 =
+            # BGI); any word before an institution's name makes another one
+            # (西安电子科技大学, 国立中山大学), so that name must be the whole name.
+            institution = piece.endswith(_INSTITUTIONS)
+            rest_generic = len(segments) == 1 and all(
+                e is not None and not institution and (e.generic or e.role == "place")
+                for p, e in pieces
+                if p != piece
+            )
+            if parts is not None and rest_generic:
+                # The brand is the name (中国航天科技 + 集团): read it word by word
+                # and keep the brand as what the whole name goes by.
+                aliases.extend(entry.english)
+                for part, part_entry in parts:
+                    units.append(_unit(part, part_entry))
+                continue
+            english = entry.english + (_composed(parts) if parts is not None else ())
+            units.append(
+                HanUnit(piece, entry.pinyin, entry.role, english, entry.via, entry.generic)
+            )
+    return HanReading(tuple(units), tuple(dict.fromkeys(aliases)))
+
+
+def _unit(piece: str, entry: _Entry) -> HanUnit:
+    return HanUnit(piece, entry.pinyin, entry.role, entry.english, entry.via, entry.generic)
+
+
+def han_units(
+    run: str, *, kind: str | None = None, lexicon: HanLexicon = DEFAULT_LEXICON
+) -> list[HanUnit]:
+    """The units of :func:`read_han`.
+
     >>> [(u.pinyin, u.role) for u in han_units("单雄信")]
     [('shan', 'surname'), ('xiongxin', 'given')]
     >>> [(u.pinyin, u.english[:1], u.role) for u in han_units("杭州海康威视数字技术")]
@@ -394,10 +548,7 @@ def han_units(
     >>> [(u.pinyin, u.role) for u in han_units("中国电子科技集团公司第十四研究所")][-2:]
     [('14', 'number'), ('yanjiusuo', 'industry')]
     """
-    if kind == "person" or (kind is None and _looks_like_person(run, lexicon)):
-        units = _person(run)
-        if units is not None:
-            return units
+    return list(read_han(run, kind=kind, lexicon=lexicon).units)
     units = []
     for text, is_numeral in _split_numerals(run):
         if is_numeral:

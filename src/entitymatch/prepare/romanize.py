@@ -86,6 +86,8 @@ def pinyin_syllables(word: str) -> list[str] | None:
     >>> pinyin_syllables("lijian"), pinyin_syllables("hikvision")
     (['li', 'jian'], None)
     """
+    if len(word) > MAX_KEYED_WORD:
+        return None
     pinyin, _ = _syllable_tables()
     found = _segmentations(word, pinyin)
     return found[0] if found else None

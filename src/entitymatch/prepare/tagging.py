@@ -2,8 +2,9 @@
 
 Tags set weights: distinctive words (no tag) carry a match; industry words,
 places, stopwords, honorifics and particles carry little. Tags come from
-``data/tags.tsv`` (English words, countries, titles, particles) and from
-``data/zh_places.tsv`` (Chinese places in pinyin and old spellings).
+``data/tags.tsv`` (English words, countries, titles, particles), from
+``data/zh_places.tsv`` (Chinese places in pinyin and old spellings) and from the
+ethnonyms of ``data/name_variants.tsv`` (tagged as places).
 """
 
 from __future__ import annotations
@@ -30,6 +31,14 @@ def _tags() -> dict[str, tuple[Tag, str]]:
     }
     for row in read_rows("tags.tsv"):
         tags[row["word"]] = (known[row["tag"]], row["canonical"])
+    for row in read_rows("name_variants.tsv"):
+        if row["class"] == "ethnonym":
+            # Uighur, Kazakh ...: in list names they name regions and bodies of
+            # regions ("Xinjiang Uighur Autonomous Region"), as places do.
+            for form in [row["canonical"], *row["variants"].split("|")]:
+                word = form.strip().lower().replace("'", "").replace("-", "")
+                if word.isascii() and word.isalpha():
+                    tags.setdefault(word, ("place", ""))
     for row in read_rows("zh_places.tsv"):
         forms = [row["pinyin"].replace("'", ""), *row["variants"].split("|")]
         for form in forms:

@@ -1,0 +1,127 @@
+"""Retrieval of Chinese names written in Han script, beside a rapidfuzz baseline.
+
+Run: python benchmarks/zh_retrieval.py [--misses]
+
+Builds a matcher from the real lists (CSL subset, OFAC SDN 2024-05 with aliases,
+OFAC non-SDN 2025-12) plus one entity per English name of
+``tests/golden/zh_pairs.tsv``, then queries every Han name of that table. A query
+is right when its first hit at the default threshold is an entity that has the
+pair's English name (in normal form); no hit counts as wrong. The baseline
+transliterates the query with unidecode and takes rapidfuzz ``WRatio``'s best
+list name, in the same run. Prints the top-1 rate of
+both, per category, and appends to benchmarks/results/zh_retrieval.csv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import os
+import platform
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from rapidfuzz import fuzz, process, utils
+from unidecode import unidecode
+
+import entitymatch as em
+from entitymatch.lists import iter_list
+from entitymatch.prepare import prepare
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared/data"
+LISTS = (
+    "lists/csl_2023-11-30_subset.csv",
+    "lists/ofac_sdn_2024-05-03.csv",
+    "lists/ofac_nonsdn_2025-12/cons_prim.csv",
+)
+PAIRS = ROOT / "tests/golden/zh_pairs.tsv"
+RESULTS = ROOT / "benchmarks/results/zh_retrieval.csv"
+
+
+def load_pairs() -> list[dict[str, str]]:
+    with PAIRS.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def key(name: str) -> str:
+    """Names are the same when their normal forms are."""
+    return prepare(name).normal
+
+
+def build() -> tuple[list[em.Entity], list[dict[str, str]]]:
+    pairs = load_pairs()
+    entities = [e for path in LISTS for e in iter_list(SHARED / path, errors="skip")]
+    for n, row in enumerate(pairs):
+        kind = row["kind"] if row["kind"] in ("person", "organization") else None
+        entities.append(
+            em.Entity(id=f"zh-{n}", names=[row["english"]], kind=kind, source="zh_pairs")  # type: ignore[arg-type]
+        )
+    return entities, pairs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="print the queries missed")
+    args = parser.parse_args()
+    python = sys.version.split()[0]
+    print(f"platform: {platform.platform()}, Python {python}, {os.cpu_count()} CPUs")
+    entities, pairs = build()
+    started = time.perf_counter()
+    matcher = em.Matcher(entities)
+    print(f"{matcher!r} built in {time.perf_counter() - started:.1f}s")
+    names_of = {e.id: {key(n) for n in e.names} for e in entities}
+
+    started = time.perf_counter()
+    ours = []
+    for row in pairs:
+        kind = row["kind"] if row["kind"] in ("person", "organization") else None
+        hits = matcher.match(row["han"], kind=kind, limit=1)  # type: ignore[arg-type]
+        ours.append(bool(hits) and key(row["english"]) in names_of[hits[0].entity.id])
+    our_seconds = time.perf_counter() - started
+
+    choices = [utils.default_process(unidecode(n)) for e in entities for n in e.names]
+    owners = [e.id for e in entities for _ in e.names]
+    started = time.perf_counter()
+    theirs = []
+    for row in pairs:
+        best = process.extractOne(
+            utils.default_process(unidecode(row["han"])), choices, scorer=fuzz.WRatio
+        )
+        theirs.append(best is not None and key(row["english"]) in names_of[owners[best[2]]])
+    their_seconds = time.perf_counter() - started
+
+    by_category: dict[str, list[int]] = defaultdict(list)
+    for n, row in enumerate(pairs):
+        by_category[row["category"]].append(n)
+        by_category["ALL"].append(n)
+    print(
+        f"{len(pairs)} Han queries: entitymatch {our_seconds:.1f}s, baseline {their_seconds:.1f}s"
+    )
+    print(f"{'category':<24} {'queries':>7}  {'entitymatch':>11}  {'unidecode+WRatio':>16}")
+    stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    rows = []
+    for category, members in sorted(by_category.items(), key=lambda x: (x[0] != "ALL", x[0])):
+        our = sum(ours[n] for n in members) / len(members)
+        their = sum(theirs[n] for n in members) / len(members)
+        print(f"{category:<24} {len(members):>7}  {our:>11.3f}  {their:>16.3f}")
+        rows.append([stamp, category, len(members), our, their])
+    if args.misses:
+        for n, row in enumerate(pairs):
+            if not ours[n]:
+                print(f"  miss {row['category']:<22} {row['han']} | {row['english']}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    new = not RESULTS.exists()
+    with RESULTS.open("a", newline="") as handle:
+        writer = csv.writer(handle)
+        if new:
+            writer.writerow(["utc", "category", "queries", "entitymatch_top1", "baseline_top1"])
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    main()
