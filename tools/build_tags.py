@@ -927,6 +927,11 @@ GENERIC = [
 ]
 
 
+# Legal-form words met inside a name, where the legal-form stage does not strip
+# them ("Aviation Industry Corporation of China"): generic, like industry words.
+LEGAL_WORDS = ["corporation", "company", "limited", "incorporated", "corp", "co", "ltd", "inc"]
+
+
 def main() -> None:
     rows: dict[str, tuple[str, str, str]] = {}
 
@@ -947,6 +952,8 @@ def main() -> None:
         add(word, "industry", full, "abbreviation")
     for word in GENERIC:
         add(word, "industry", "", "state or national character")
+    for word in LEGAL_WORDS:
+        add(word, "industry", "", "legal-form word inside a name (at the end it is stripped)")
     for word in COUNTRIES:
         add(word, "place", "", "country, region or demonym")
 

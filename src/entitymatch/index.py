@@ -47,6 +47,7 @@ from entitymatch.score import (
     SKELETON_SIMILARITY,
     VARIANT_SIMILARITY,
     compact,
+    core,
     is_distinctive,
     joined_similarity,
     max_edits,
@@ -288,6 +289,7 @@ class Index:
         acronym_words: list[tuple[int, int, float]] = []
         whole_names: list[tuple[int, int, float]] = []
         compact_names: list[tuple[int, int, float]] = []
+        core_names: list[tuple[int, int, float]] = []
         alias_names: list[tuple[int, int, float]] = []
         for name_id, (name, name_weights) in enumerate(zip(names, weights, strict=True)):
             for run in name.runs:
@@ -309,6 +311,8 @@ class Index:
                 acronym_words.append((stable_hash(word), name_id, 0.0))
             whole_names.append((stable_hash(name.comparison), name_id, 0.0))
             compact_names.append((stable_hash(compact(name)), name_id, 0.0))
+            if core(name):
+                core_names.append((stable_hash(core(name)), name_id, 0.0))
             for alias in name.aliases:
                 alias_names.append((stable_hash(alias), name_id, 0.0))
         self.runs = HashTable.build(run_entries)
@@ -316,6 +320,7 @@ class Index:
         self.acronym_words = HashTable.build(acronym_words)
         self.whole_names = HashTable.build(whole_names)
         self.compact_names = HashTable.build(compact_names)
+        self.core_names = HashTable.build(core_names)
         self.alias_names = HashTable.build(alias_names)
         self._cache: dict[tuple[object, ...], tuple[IntArray, FloatArray]] = {}
 
@@ -449,10 +454,16 @@ class Index:
         found = [self.whole_names.lookup([stable_hash(query.comparison)])[0]]
         # The alias rule: the query is what a name goes by, or the other way round.
         found.append(self.alias_names.lookup([stable_hash(compact(query))])[0])
+        if core(query):
+            found.append(self.alias_names.lookup([stable_hash(core(query))])[0])
         if query.aliases:
             aliases = [stable_hash(a) for a in query.aliases]
             found.append(self.compact_names.lookup(aliases)[0])
             found.append(self.alias_names.lookup(aliases)[0])
+            found.append(self.core_names.lookup(aliases)[0])
+            found.append(self.acronyms.lookup(aliases)[0])  # an alias that spells initials
+        if query.initials:
+            found.append(self.alias_names.lookup([stable_hash(i) for i in query.initials])[0])
         if query.acronyms:
             found.append(self.acronyms.lookup([stable_hash(w) for w in query.acronyms])[0])
         if query.initials:

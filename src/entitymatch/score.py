@@ -49,7 +49,12 @@ from entitymatch.prepare.romanize import korean_key, pinyin_syllables, skeleton,
 from entitymatch.prepare.scripts import ABJADS
 from entitymatch.prepare.sound import latin_sound_key, pinyin_sound_key, sound_similarity
 from entitymatch.records import Kind
-from entitymatch.weights import Frequencies, reference_frequencies, token_weights
+from entitymatch.weights import (
+    Frequencies,
+    institution_name,
+    reference_frequencies,
+    token_weights,
+)
 
 __all__ = [
     "ALGORITHM",
@@ -59,6 +64,7 @@ __all__ = [
     "Pair",
     "compact",
     "compare",
+    "core",
     "is_distinctive",
     "score_prepared",
 ]
@@ -98,6 +104,10 @@ aligned and at least two aligned pairs are distinctive in both names."""
 ALIAS_SCORE = 0.95
 """One name is what the other goes by, by the brand or a user alias table
 (NUDT / 国防科技大学): as good as a spelling variant."""
+ALIAS_CORE_SCORE = 0.9
+"""The distinctive core of one name is what the other goes by ("Beihang
+University" / 北京航空航天大学, which goes by Beihang): the generic words around
+the core may differ, as with any core match."""
 MIN_EVIDENCE = 0.7
 """Aligned weight (averaged over the two names) below which a score is scaled
 down in proportion: one common word ("China", "Ali") is not enough evidence,
@@ -419,17 +429,29 @@ _VIA_HOW = {
 
 
 def _alt_how(token: Token, form: str) -> str:
+    """How a form of a token was read, for the explanation: its pinyin, a
+    transliteration, a translation, a brand, an alias, a place's other name."""
     if form == token.text:
-        return ""
+        if token.script == "han":
+            return "pinyin"
+        return token.script if token.script not in ("latin", "digit") else ""
     return _VIA_HOW.get(token.via, "abbreviation")
 
 
 def token_similarity(a: Token, b: Token, *, initials: bool) -> tuple[float, str, str, str]:
-    """Best similarity over the forms of two tokens: ``(similarity, how, form_a, form_b)``."""
+    """Best similarity over the forms of two tokens: ``(similarity, how, form_a, form_b)``.
+
+    Two words read from Han match only exactly or as variants: the same
+    characters give the same readings, and their generated spellings (Hong Kong
+    readings, translations) one letter apart are different names (毛泽东 / 毛泽民).
+    """
     best: tuple[float, str, str, str] = (0.0, "", a.text, b.text)
+    both_han = a.script == "han" and b.script == "han"
     for form_a in a.forms:
         for form_b in b.forms:
             similarity, how = text_similarity(form_a, form_b)
+            if both_han and how not in ("exact", "variant"):
+                continue
             if similarity > best[0]:
                 extra = _alt_how(a, form_a) or _alt_how(b, form_b)
                 best = (similarity, f"{how}+{extra}" if extra else how, form_a, form_b)
@@ -582,8 +604,14 @@ def score_prepared(
     matched = math.fsum(p.gain for p in pairs)
     used_left = {i for p in pairs for i in p.left}
     used_right = {j for p in pairs for j in p.right}
-    unmatched_left = math.fsum(w for i, w in enumerate(lw) if i not in used_left)
-    unmatched_right = math.fsum(w for j, w in enumerate(rw) if j not in used_right)
+    # What may count as missing: not a place in an institution's name, which
+    # names another institution (西安电子科技大学 is not 电子科技大学).
+    unmatched_left = math.fsum(
+        w for i, w in enumerate(lw) if i not in used_left and _missable(left, i)
+    )
+    unmatched_right = math.fsum(
+        w for j, w in enumerate(rw) if j not in used_right and _missable(right, j)
+    )
     denominator = math.fsum((*lw, *rw))
     covered_left = len(used_left) == len(lw)
     covered_right = len(used_right) == len(rw)
@@ -642,9 +670,9 @@ def score_prepared(
         score, rule = acronym[0], "acronym"
         notes.append(acronym[1])
     alias = _alias(left, right)
-    if alias is not None and score < ALIAS_SCORE:
-        score, rule = ALIAS_SCORE, "alias"
-        notes.append(alias)
+    if alias is not None and score < alias[0]:
+        score, rule = alias[0], "alias"
+        notes.append(alias[1])
     penalty = 0.0 if _legal_compatible(left, right) else LEGAL_MISMATCH_PENALTY
     if _kinds_conflict(left, right):
         penalty += KIND_MISMATCH_PENALTY
@@ -655,22 +683,42 @@ def score_prepared(
     )
 
 
-def _alias(left: PreparedName, right: PreparedName) -> str | None:
-    """Why one name is an alias of the other by the brand or alias tables, if it is."""
-    compact_left, compact_right = compact(left), compact(right)
-    if compact_left in right.aliases:
-        return f"alias: {left.original!r} is what {right.original!r} goes by"
-    if compact_right in left.aliases:
-        return f"alias: {right.original!r} is what {left.original!r} goes by"
+def _alias(left: PreparedName, right: PreparedName) -> tuple[float, str] | None:
+    """The alias rule's score and reason, if one name is what the other goes by
+    (by the brand or alias tables), as a whole or as its distinctive core
+    ("Beihang University" has core "beihang")."""
+    for one, other in ((left, right), (right, left)):
+        if compact(one) in other.aliases:
+            return ALIAS_SCORE, f"alias: {one.original!r} is what {other.original!r} goes by"
     shared = left.aliases & right.aliases
     if shared:
-        return f"alias: both go by {min(shared)!r}"
+        return ALIAS_SCORE, f"alias: both go by {min(shared)!r}"
+    for one, other in ((left, right), (right, left)):
+        spelled = one.aliases & other.initials
+        if spelled:
+            # 中芯国际 goes by SMIC: Semiconductor Manufacturing International Corporation.
+            word = min(spelled)
+            reason = f"alias: {one.original!r} goes by {word!r}, the initials of {other.original!r}"
+            return ACRONYM_SCORES[min(len(word), 4)], reason
+    for one, other in ((left, right), (right, left)):
+        centre = core(one)
+        if centre and centre in other.aliases:
+            reason = f"alias: the core of {one.original!r} is what {other.original!r} goes by"
+            # A short core is as common as a short acronym ("CTI Holdings" / "(CTI)").
+            return min(ALIAS_CORE_SCORE, ACRONYM_SCORES[min(len(centre), 4)]), reason
     return None
 
 
 def compact(name: PreparedName) -> str:
-    """The comparison words joined without spaces (how aliases are compared)."""
-    return name.comparison.replace(" ", "")
+    """The comparison words joined without spaces or stopwords (how aliases, which
+    are renderings without stopwords, are compared)."""
+    return "".join(t.text for t in name.tokens if t.tag != "stop")
+
+
+def core(name: PreparedName) -> str:
+    """The distinctive words of a name joined: what is left without its industry,
+    stop and legal words ("PUBLIC SECURITY DEPARTMENT OF XUAR" -> "xuar")."""
+    return "".join(t.text for i, t in enumerate(name.tokens) if is_distinctive(name, i))
 
 
 def _rests_on_distinctive(left: PreparedName, right: PreparedName, pairs: Sequence[Pair]) -> bool:
@@ -683,6 +731,10 @@ def _rests_on_distinctive(left: PreparedName, right: PreparedName, pairs: Sequen
     return (not core_left or bool(core_left & used_left)) and (
         not core_right or bool(core_right & used_right)
     )
+
+
+def _missable(name: PreparedName, index: int) -> bool:
+    return name.tokens[index].tag != "place" or not institution_name(name)
 
 
 def _kinds_conflict(left: PreparedName, right: PreparedName) -> bool:

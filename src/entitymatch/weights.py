@@ -11,6 +11,8 @@ A weight is the product of two things:
   initials weigh a fraction of a distinctive word. When a name has no
   distinctive word, its places and industry words are its core and weigh in
   full: "Aksu Public Security Bureau" is named by its place and its function.
+  In an institution's name a place weighs in full too: it tells Beijing and
+  Harbin Institute of Technology apart.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ import math
 from collections.abc import Iterable, Mapping
 
 from entitymatch.data import read_rows
-from entitymatch.prepare import PreparedName
+from entitymatch.prepare import PreparedName, Token
 
-__all__ = ["Frequencies", "reference_frequencies", "token_weights"]
+__all__ = ["Frequencies", "institution_name", "reference_frequencies", "token_weights"]
 
 TAG_FACTORS: Mapping[str, float] = {
     "": 1.0,
@@ -96,6 +98,20 @@ class Frequencies:
         return cls(counts, total)
 
 
+_INSTITUTION_WORDS = frozenset({"university", "institute", "academy", "college", "school"})
+_INSTITUTION_HAN = ("大学", "大學", "学院", "學院", "研究所", "研究院")
+
+
+def _institution(token: Token) -> bool:
+    """Whether a token names an institution's kind (university, 研究所)."""
+    return token.text in _INSTITUTION_WORDS or token.source.endswith(_INSTITUTION_HAN)
+
+
+def institution_name(name: PreparedName) -> bool:
+    """Whether a name is an institution's (a university, institute, academy)."""
+    return any(_institution(t) for t in name.tokens)
+
+
 @functools.cache
 def reference_frequencies() -> Frequencies:
     """Word counts over the real lists bundled for development (see module doc)."""
@@ -116,6 +132,10 @@ def token_weights(name: PreparedName, frequencies: Frequencies) -> tuple[float, 
     """
     tokens = name.tokens
     factors = PERSON_TAG_FACTORS if name.kind == "person" else TAG_FACTORS
+    if institution_name(name):
+        # In an institution's name the place tells it apart: Beijing and Harbin
+        # Institute of Technology; 西安电子科技大学 is not 电子科技大学.
+        factors = {**factors, "place": 1.0}
     if not any(t.tag in ("", "number") for t in tokens):
         # No distinctive word: its places and industry words are what this name
         # is named by ("China Telecom", "Aksu Public Security Bureau").

@@ -137,7 +137,8 @@ class PreparedName:
         legal_forms: The legal forms found, in order.
         aliases: Compact comparison forms (words joined) of other names the whole
             name goes by: from the brand and alias tables (国防科技大学: "nudt"),
-            and an acronym in parentheses ending the name ("... Technology (NUDT)").
+            and an acronym in parentheses ending the name ("... Defense
+            Technology (NUDT)").
         capitals: Whether the first word is written without lower-case letters
             ("IBM", "SMIC", "P&G", 华为): only then may a one-word name be an
             acronym ("Cott Corp." is a word, not C-O-T-T).
@@ -301,10 +302,13 @@ class Preparer:
         body = text
         acronym = _TRAILING_ACRONYM.search(text[:MAX_NAME_CHARS])
         if acronym is not None and acronym.start() > 0:
-            # "National University of Defense Technology (NUDT)": the name, and
-            # what it goes by.
-            body = text[: acronym.start()]
-            aliases.add(fold_latin(acronym.group(1)).replace(" ", ""))
+            letters = fold_latin(acronym.group(1)).replace(" ", "")
+            initials = "".join(w[0] for w in normalize(text[: acronym.start()]).split())
+            if _acronym_like(acronym.group(1), letters, initials):
+                # "National University of Defense Technology (NUDT)": the name, and
+                # what it goes by. "(OFFSHORE)" spells no initials: it stays a word.
+                body = text[: acronym.start()]
+                aliases.add(letters)
         normal = normalize(body)
         tokens: list[Token] = []
         forms: list[LegalForm] = []
@@ -375,6 +379,20 @@ def _infer_kind(tokens: list[Token], forms: list[LegalForm]) -> Kind | None:
     if any(t.via == "surname" for t in tokens) or any(t.tag == "honorific" for t in tokens):
         return "person"
     return None
+
+
+def _acronym_like(written: str, letters: str, initials: str) -> bool:
+    """Whether a capitalised word in parentheses ending a name is an acronym:
+    it spells some of the name's initials in order (CETC: c-e-t-g-c), or has a
+    hyphen or digit (NSCC-CS), or is short (SWIEE), and is not a word the tables
+    know ("(GROUP)", "(UK)"); "(OFFSHORE)" is a word."""
+    if len(letters) < 2 or tag_word(letters)[0] not in ("", "initial"):
+        return False
+    if not any(c.isalpha() for c in letters):
+        return False
+    rest = iter(initials)
+    spells = bool(initials) and letters[0] == initials[0] and all(c in rest for c in letters)
+    return spells or len(letters) <= 5 or any(not c.isalpha() for c in written)
 
 
 # A capitalised word in parentheses ending a name is the acronym it goes by.

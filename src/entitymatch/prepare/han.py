@@ -239,12 +239,14 @@ def _lexicon() -> dict[str, _Entry]:
 
 
 @functools.cache
-def _surnames() -> tuple[dict[str, str], int]:
-    readings: dict[str, str] = {}
+def _surnames() -> tuple[dict[str, tuple[str, ...]], int]:
+    """Surname -> its readings as a surname, commonest first (吕: lu, lyu, lv)."""
+    readings: dict[str, tuple[str, ...]] = {}
     for row in read_rows("zh_surnames.tsv"):
+        spellings = tuple(p.replace("'", "") for p in row["pinyin"].split("|") if p)
         for form in (row["han"], row["traditional"]):
-            if form:
-                readings.setdefault(form, row["pinyin"])
+            if form and spellings:
+                readings.setdefault(form, spellings)
     return readings, max(map(len, readings), default=1)
 
 
@@ -349,12 +351,12 @@ def _segment_within(word: str, lexicon: HanLexicon) -> list[tuple[str, _Entry | 
         units, penalty, _, _ = best[start]
         if units > size:
             continue
-        for end in range(start + 2, min(size, start + MAX_WORD) + 1):
+        for end in range(start + 1, min(size, start + MAX_WORD) + 1):
             if end - start == size:
                 continue
             entry = lexicon.get(word[start:end])
-            if entry is None:
-                continue
+            if entry is None or (end - start == 1 and entry.via not in ("place", "glossary")):
+                continue  # one character is a part only as a curated word (市, 省)
             candidate = (units + 1, penalty + entry.rank, start, entry)
             if candidate[:2] < best[end][:2]:
                 best[end] = candidate
@@ -395,8 +397,9 @@ def _person(run: str) -> list[HanUnit] | None:
         if surname in readings:
             given = run[size:]
             # Hong Kong and Macau write given names in Cantonese (嘉诚 Ka-shing).
+            first, *others = readings[surname]
             return [
-                HanUnit(surname, readings[surname], "surname", (), "surname"),
+                HanUnit(surname, first, "surname", tuple(others), "surname"),
                 HanUnit(given, pinyin_of(given), "given", hk_spellings(given), "pinyin"),
             ]
     return None
@@ -479,11 +482,14 @@ def read_han(
     (['guofang', 'kejidaxue'], ('nudt',))
     """
     whole = lexicon.get(run)
-    if whole is not None and whole.english and whole.via == "cedict":
-        # A name the dictionary knows as a whole (伊丽莎白 Elizabeth, 特朗普 Trump,
-        # 华盛顿 Washington, 毛泽东 Mao Zedong) is read as that name, not split
-        # into a surname and a given name.
+    if whole is not None and _foreign_name(run, whole, lexicon):
+        # A foreign name the dictionary knows as a whole (伊丽莎白 Elizabeth,
+        # 特朗普 Trump, 华盛顿 Washington) is read as that name, not split into a
+        # surname and a given name.
         return HanReading((_unit(run, whole),))
+    # A dictionary name read below from curated parts keeps its English as what
+    # the whole goes by (西安电子科技大学 = 西安 + 电子科技大学, "Xidian University").
+    known_as = whole.english if whole is not None and whole.via == "cedict" else ()
     if kind == "person" or (kind is None and _looks_like_person(run, lexicon)):
         person = _person(run)
         if person is not None:
@@ -528,7 +534,29 @@ def read_han(
             units.append(
                 HanUnit(piece, entry.pinyin, entry.role, english, entry.via, entry.generic)
             )
-    return HanReading(tuple(units), tuple(dict.fromkeys(aliases)))
+    return HanReading(tuple(units), tuple(dict.fromkeys([*aliases, *known_as])))
+
+
+_HONORIFICS = ("sir", "dame", "lord", "dr")
+
+
+def _foreign_name(run: str, entry: _Entry, lexicon: HanLexicon) -> bool:
+    """Whether CC-CEDICT glosses a whole run as a foreign name: not a Chinese
+    person's name (a gloss opening with the surname's reading: 李嘉诚 "Sir Li
+    Ka-shing", 周恩来 "Zhou Enlai"), and not a compound the curated tables read
+    better (乌鲁木齐市 = 乌鲁木齐 + 市)."""
+    if entry.via != "cedict" or not entry.english:
+        return False
+    gloss = entry.english[0]
+    for honorific in _HONORIFICS:
+        gloss = gloss.removeprefix(honorific)
+    readings, longest = _surnames()
+    for size in range(min(longest, len(run) - 1), 0, -1):
+        spellings = readings.get(run[:size])
+        if spellings is not None and any(gloss.startswith(r) for r in spellings):
+            return False
+    parts = _segment_within(run, lexicon)
+    return parts is None or all(e is not None and e.via == "cedict" for _, e in parts)
 
 
 def _unit(piece: str, entry: _Entry) -> HanUnit:

@@ -48,19 +48,35 @@ def _tags() -> dict[str, tuple[Tag, str]]:
     return tags
 
 
+_NUMBER_WORDS = {
+    word: str(n)
+    for n, words in enumerate(
+        [
+            "", "one first", "two second", "three third", "four fourth", "five fifth",
+            "six sixth", "seven seventh", "eight eighth", "nine ninth", "ten tenth",
+            "eleven eleventh", "twelve twelfth",
+        ]
+    )
+    for word in words.split()
+}  # fmt: skip
+"""Number words and ordinals, with the digits Han numerals become ("First" = 第一 = 1)."""
+
+
 def tag_word(word: str) -> tuple[Tag, str]:
     """The tag of a comparison word and, for abbreviations, the word it stands for.
 
     >>> tag_word("technology"), tag_word("intl"), tag_word("hangzhou"), tag_word("hikvision")
     (('industry', ''), ('industry', 'international'), ('place', ''), ('', ''))
-    >>> tag_word("360"), tag_word("j")
-    (('number', ''), ('initial', ''))
+    >>> tag_word("360"), tag_word("j"), tag_word("first")
+    (('number', ''), ('initial', ''), ('number', '1'))
     """
     found = _tags().get(word)
     if found is not None:
         return found
     if word.isdigit():
         return "number", ""
+    if word in _NUMBER_WORDS:
+        return "number", _NUMBER_WORDS[word]
     if len(word) == 1:
         return "initial", ""
     return "", ""

@@ -1,0 +1,78 @@
+"""Chinese golden sets: Han names against English list names, and hard negatives.
+
+Every row of ``tests/golden/zh_pairs.tsv`` must match and every row of
+``zh_negatives.tsv`` must not, except the rows ``zh_known_limits.tsv`` lists with
+a reason: those are strict expected failures, so a fix is noticed.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import cast
+
+import pytest
+
+import entitymatch as em
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (GOLDEN / name).open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+LIMITS = {(row["file"], row["note"]): row["reason"] for row in _rows("zh_known_limits.tsv")}
+PAIRS = _rows("zh_pairs.tsv")
+NEGATIVES = _rows("zh_negatives.tsv")
+
+
+def _kind(value: str) -> em.Kind | None:
+    return cast("em.Kind", value) if value in ("person", "organization") else None
+
+
+def _params(rows: list[dict[str, str]], file: str) -> list[object]:
+    params = []
+    for row in rows:
+        reason = LIMITS.get((file, row["note"]))
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        params.append(pytest.param(row, id=row["note"], marks=marks))
+    return params
+
+
+@pytest.mark.parametrize("row", _params(PAIRS, "zh_pairs.tsv"))
+def test_han_name_matches_its_english_list_name(row: dict[str, str]) -> None:
+    result = em.compare(row["han"], row["english"], kind=_kind(row["kind"]))
+    assert result.is_match, result.to_dict()
+
+
+@pytest.mark.parametrize("row", _params(NEGATIVES, "zh_negatives.tsv"))
+def test_different_parties_do_not_match(row: dict[str, str]) -> None:
+    result = em.compare(row["a"], row["b"], kind=_kind(row["kind"]))
+    assert not result.is_match, result.to_dict()
+
+
+def test_the_sets_are_large_and_mostly_right() -> None:
+    limits_pairs = sum(1 for file, _ in LIMITS if file == "zh_pairs.tsv")
+    limits_negatives = sum(1 for file, _ in LIMITS if file == "zh_negatives.tsv")
+    assert len(PAIRS) - limits_pairs >= 150
+    assert len(NEGATIVES) - limits_negatives >= 50
+    notes = {row["note"] for row in PAIRS} | {row["note"] for row in NEGATIVES}
+    assert {note for _, note in LIMITS} <= notes  # no stale limit
+
+
+def test_explanation_shows_the_anatomy() -> None:
+    result = em.compare(
+        "杭州海康威视数字技术股份有限公司", "Hangzhou Hikvision Digital Technology Co., Ltd."
+    ).to_dict()
+    pairs = {p["left_source"]: p for p in result["pairs"]}
+    assert pairs["海康威视"]["how"] == "exact+brand"
+    assert pairs["海康威视"]["right"] == "hikvision"
+    assert pairs["杭州"]["right"] == "hangzhou"
+    assert pairs["杭州"]["how"] == "exact+pinyin"
+    roles = {t["source"]: t.get("role") for t in result["left"]["tokens"]}
+    assert roles["杭州"] == "place"
+    assert roles["海康威视"] == "trade"
+    assert result["legal_forms"]["left"] == ["joint_stock"]
