@@ -143,10 +143,9 @@ class PreparedName:
             ("IBM", "SMIC", "P&G", 华为): only then may a one-word name be an
             acronym ("Cott Corp." is a word, not C-O-T-T).
         comparison: The comparison words joined by spaces.
-        runs: Adjacent tokens joined (see :class:`Run`).
-        form_keys: Spelling key -> ``(token index, form)`` for every token form.
-        initials: The acronyms a multi-word name may go by.
-        acronyms: The words this name may be an acronym as (empty unless ``capitals``).
+
+    Derived forms (``runs``, ``form_keys``, ``initials``, ``acronyms``) are
+    properties computed on first use.
     """
 
     original: str
@@ -158,22 +157,46 @@ class PreparedName:
     capitals: bool = True
     aliases: frozenset[str] = field(default=frozenset())
     comparison: str = field(init=False, repr=False, compare=False)
-    runs: tuple[Run, ...] = field(init=False, repr=False, compare=False)
-    form_keys: Mapping[str, tuple[tuple[int, str], ...]] = field(
-        init=False, repr=False, compare=False
-    )
-    initials: frozenset[str] = field(init=False, repr=False, compare=False)
-    acronyms: frozenset[str] = field(init=False, repr=False, compare=False)
+    _derived: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Derived once here, used by every comparison of this name.
         object.__setattr__(self, "comparison", " ".join(t.text for t in self.tokens))
-        object.__setattr__(self, "runs", _runs(self.tokens))
-        object.__setattr__(self, "form_keys", _form_keys(self.tokens))
-        object.__setattr__(self, "initials", _initials(self))
-        object.__setattr__(
-            self, "acronyms", _acronyms(self.tokens) if self.capitals else frozenset()
-        )
+        object.__setattr__(self, "_derived", {})
+
+    # Derived forms are computed on first use and kept: most names are compared
+    # by a few of them only, and many (rejected queries) by none.
+    @property
+    def runs(self) -> tuple[Run, ...]:
+        """Adjacent tokens joined (see :class:`Run`)."""
+        found: tuple[Run, ...] | None = self._derived.get("runs")
+        if found is None:
+            found = self._derived["runs"] = _runs(self.tokens)
+        return found
+
+    @property
+    def form_keys(self) -> Mapping[str, tuple[tuple[int, str], ...]]:
+        """Spelling key -> ``(token index, form)`` for every token form."""
+        found: Mapping[str, tuple[tuple[int, str], ...]] | None = self._derived.get("keys")
+        if found is None:
+            found = self._derived["keys"] = _form_keys(self.tokens)
+        return found
+
+    @property
+    def initials(self) -> frozenset[str]:
+        """The acronyms a multi-word name may go by."""
+        found: frozenset[str] | None = self._derived.get("initials")
+        if found is None:
+            found = self._derived["initials"] = _initials(self)
+        return found
+
+    @property
+    def acronyms(self) -> frozenset[str]:
+        """The words this name may be an acronym as (empty unless ``capitals``)."""
+        found: frozenset[str] | None = self._derived.get("acronyms")
+        if found is None:
+            found = _acronyms(self.tokens) if self.capitals else frozenset()
+            self._derived["acronyms"] = found
+        return found
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable form."""

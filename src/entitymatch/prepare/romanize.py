@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable
 
 from entitymatch.data import read_rows
 
@@ -57,22 +56,33 @@ def _syllable_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     return frozenset(pinyin), {k: tuple(dict.fromkeys(v)) for k, v in wade.items()}
 
 
-def _segmentations(word: str, syllables: Iterable[str]) -> list[list[str]]:
-    """All ways to write ``word`` as a sequence of ``syllables`` (at most a few)."""
-    known = set(syllables)
-    longest = max(map(len, known))
+def _segmentations(word: str, known: frozenset[str], longest: int) -> list[list[str]]:
+    """All ways to write ``word`` as a sequence of ``known`` syllables (at most a few).
+
+    A backward pass marks the positions from which the rest of the word can be
+    read, so the search only ever follows paths that lead to a reading.
+    """
+    size = len(word)
+    readable = [False] * (size + 1)
+    readable[size] = True
+    for start in range(size - 1, -1, -1):
+        for end in range(start + 1, min(size, start + longest) + 1):
+            if readable[end] and word[start:end] in known:
+                readable[start] = True
+                break
+    if not readable[0]:
+        return []
     results: list[list[str]] = []
 
     def walk(start: int, path: list[str]) -> None:
         if len(results) >= _MAX_KEYS:
             return
-        if start == len(word):
+        if start == size:
             results.append(list(path))
             return
-        for end in range(min(len(word), start + longest), start, -1):
-            piece = word[start:end]
-            if piece in known:
-                path.append(piece)
+        for end in range(min(size, start + longest), start, -1):
+            if readable[end] and word[start:end] in known:
+                path.append(word[start:end])
                 walk(end, path)
                 path.pop()
 
@@ -89,7 +99,7 @@ def pinyin_syllables(word: str) -> list[str] | None:
     if len(word) > MAX_KEYED_WORD:
         return None
     pinyin, _ = _syllable_tables()
-    found = _segmentations(word, pinyin)
+    found = _segmentations(word, pinyin, _longest(pinyin))
     return found[0] if found else None
 
 
@@ -98,10 +108,16 @@ def _wade_giles_syllables() -> frozenset[str]:
     return frozenset(_syllable_tables()[1])
 
 
+@functools.cache
+def _longest(syllables: frozenset[str]) -> int:
+    return max(map(len, syllables))
+
+
 def _from_wade_giles(word: str) -> set[str]:
     _, wade = _syllable_tables()
     keys: set[str] = set()
-    for path in _segmentations(word, _wade_giles_syllables()):
+    syllables = _wade_giles_syllables()
+    for path in _segmentations(word, syllables, _longest(syllables)):
         readings = [wade[s] for s in path]
         for combo in itertools.islice(itertools.product(*readings), _MAX_KEYS):
             keys.add("".join(combo))
