@@ -438,6 +438,7 @@ def _alt_how(token: Token, form: str) -> str:
     return _VIA_HOW.get(token.via, "abbreviation")
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def token_similarity(a: Token, b: Token, *, initials: bool) -> tuple[float, str, str, str]:
     """Best similarity over the forms of two tokens: ``(similarity, how, form_a, form_b)``.
 
@@ -480,26 +481,32 @@ def _join_candidates(
     two-word runs involving an abjad, equal consonant skeletons."""
     singles = singles_name.tokens
     by_key = singles_name.form_keys
+    abjad_singles = [j for j, token in enumerate(singles) if token.script in ABJADS]
+    latin_singles = [j for j, token in enumerate(singles) if token.script == "latin"]
     pairs = []
-    for run in runs_name.runs:
+    for run, keys, by_sound in _run_keys(runs_name):
         found: dict[tuple[int, str], tuple[float, str]] = {}
-        for key in spelling_keys(run.joined):
+        for key in keys:
             for j, form in by_key.get(key, ()):
                 if (j, form) not in found:
                     found[(j, form)] = joined_similarity(run.joined, form)
-        if len(run.indices) == 2:
+        if len(run.indices) == 2 and (run.abjad or abjad_singles):
             # Arabic written as two words and Latin as one, or the other way round
             # (عبد الله / Abdullah, Abdul Rahman / عبدالرحمن): consonants of two words.
-            for j, token in enumerate(singles):
-                if (run.abjad or token.script in ABJADS) and (j, token.text) not in found:
-                    found[(j, token.text)] = joined_skeleton_similarity(run.joined, token.text)
-        if sound_run(runs_name, run):
+            for j in range(len(singles)) if run.abjad else abjad_singles:
+                text = singles[j].text
+                if (j, text) not in found:
+                    found[(j, text)] = joined_skeleton_similarity(run.joined, text)
+        if by_sound:
             # A foreign name written in Han and read as surname + given name
             # (蓬佩奥 peng pei ao), against one Latin word (Pompeo), by sound.
-            for j, token in enumerate(singles):
-                if token.script == "latin" and (j, token.text) not in found:
-                    similarity = sounds_alike(run.joined, token.text)
-                    found[(j, token.text)] = (similarity, "sound") if similarity else (0.0, "")
+            for j in latin_singles:
+                text = singles[j].text
+                if (j, text) not in found:
+                    similarity = sounds_alike(run.joined, text)
+                    found[(j, text)] = (similarity, "sound") if similarity else (0.0, "")
+        if not found:
+            continue
         run_weight = sum(run_weights[i] for i in run.indices)
         for (j, form), (similarity, kind_of_match) in found.items():
             if similarity <= 0.0:
@@ -512,6 +519,16 @@ def _join_candidates(
             else:
                 pairs.append(Pair((j,), run.indices, form, run.joined, similarity, how, weight))
     return pairs
+
+
+def _run_keys(name: PreparedName) -> tuple[tuple[Run, frozenset[str], bool], ...]:
+    """Each run of a name with its spelling keys and whether it may be a foreign
+    name read by sound (kept with the name: a name is scored many times)."""
+    found: tuple[tuple[Run, frozenset[str], bool], ...] | None = name.cached("run_keys")
+    if found is None:
+        found = tuple((run, spelling_keys(run.joined), sound_run(name, run)) for run in name.runs)
+        name.cache("run_keys", found)
+    return found
 
 
 def align(

@@ -24,7 +24,13 @@ from collections.abc import Iterable, Mapping
 from entitymatch.data import read_rows
 from entitymatch.prepare import PreparedName, Token
 
-__all__ = ["Frequencies", "institution_name", "reference_frequencies", "token_weights"]
+__all__ = [
+    "Frequencies",
+    "institution_name",
+    "reference_frequencies",
+    "tag_factors",
+    "token_weights",
+]
 
 TAG_FACTORS: Mapping[str, float] = {
     "": 1.0,
@@ -72,7 +78,10 @@ class Frequencies:
         >>> round(f.rarity(["hikvision"]), 2), round(f.rarity(["company"]), 2)
         (0.84, 0.15)
         """
-        count = max(self._counts.get(form, 0) for form in forms)
+        return self.rarity_of_count(max(self._counts.get(form, 0) for form in forms))
+
+    def rarity_of_count(self, count: int) -> float:
+        """Normalised IDF in [IDF_FLOOR, 1] of a word found in ``count`` names."""
         idf = math.log((self.names + 2) / (count + 1)) / self._log_total
         return max(IDF_FLOOR, min(1.0, idf))
 
@@ -120,15 +129,12 @@ def reference_frequencies() -> Frequencies:
     return Frequencies({r["word"]: int(r["names"]) for r in rows if r["word"] != "<names>"}, names)
 
 
-def token_weights(name: PreparedName, frequencies: Frequencies) -> tuple[float, ...]:
-    """The weight of each token of a prepared name.
+def tag_factors(name: PreparedName) -> tuple[float, ...]:
+    """The tag factor of each token of a prepared name: its weight before rarity.
 
     >>> from entitymatch.prepare import prepare
-    >>> f = Frequencies({"technology": 900, "hangzhou": 40}, names=10_000)
-    >>> [round(w, 2) for w in token_weights(prepare("Hangzhou Hikvision Technology"), f)]
-    [0.24, 1.0, 0.08]
-    >>> [round(w, 2) for w in token_weights(prepare("Hangzhou Technology"), f)]
-    [0.6, 0.26]
+    >>> tag_factors(prepare("Hangzhou Hikvision Technology")), tag_factors(prepare("China Telecom"))
+    ((0.4, 1.0, 0.3), (1.0, 1.0))
     """
     tokens = name.tokens
     factors = PERSON_TAG_FACTORS if name.kind == "person" else TAG_FACTORS
@@ -140,4 +146,20 @@ def token_weights(name: PreparedName, frequencies: Frequencies) -> tuple[float, 
         # No distinctive word: its places and industry words are what this name
         # is named by ("China Telecom", "Aksu Public Security Bureau").
         factors = {**factors, "place": 1.0, "industry": 1.0}
-    return tuple(factors[t.tag] * frequencies.rarity(t.forms) for t in tokens)
+    return tuple(factors[t.tag] for t in tokens)
+
+
+def token_weights(name: PreparedName, frequencies: Frequencies) -> tuple[float, ...]:
+    """The weight of each token of a prepared name: tag factor times rarity.
+
+    >>> from entitymatch.prepare import prepare
+    >>> f = Frequencies({"technology": 900, "hangzhou": 40}, names=10_000)
+    >>> [round(w, 2) for w in token_weights(prepare("Hangzhou Hikvision Technology"), f)]
+    [0.24, 1.0, 0.08]
+    >>> [round(w, 2) for w in token_weights(prepare("Hangzhou Technology"), f)]
+    [0.6, 0.26]
+    """
+    return tuple(
+        factor * frequencies.rarity(token.forms)
+        for factor, token in zip(tag_factors(name), name.tokens, strict=True)
+    )

@@ -198,6 +198,14 @@ class PreparedName:
             self._derived["acronyms"] = found
         return found
 
+    def cached(self, key: str) -> Any:
+        """A value derived from this name by another module, if it was kept."""
+        return self._derived.get(key)
+
+    def cache(self, key: str, value: Any) -> None:
+        """Keep a value derived from this name (it is immutable, so it stays true)."""
+        self._derived[key] = value
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable form."""
         return {
@@ -318,9 +326,11 @@ class Preparer:
     def __init__(self, aliases: AliasTable | None = None) -> None:
         phrases = list(aliases.han_phrases()) if aliases is not None else []
         self._lexicon = HanLexicon(phrases) if phrases else DEFAULT_LEXICON
-        self.prepare = functools.lru_cache(maxsize=1 << 16)(self._prepare)
+        self.prepare = functools.lru_cache(maxsize=1 << 16)(self.prepare_uncached)
 
-    def _prepare(self, text: str, kind: Kind | None = None) -> PreparedName:
+    def prepare_uncached(self, text: str, kind: Kind | None = None) -> PreparedName:
+        """Prepare a name without caching it (for names prepared once, such as a
+        list's while it is compiled)."""
         aliases: set[str] = set()
         body = text
         acronym = _TRAILING_ACRONYM.search(text[:MAX_NAME_CHARS])

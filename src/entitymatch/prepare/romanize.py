@@ -60,16 +60,23 @@ def _segmentations(word: str, known: frozenset[str], longest: int) -> list[list[
     """All ways to write ``word`` as a sequence of ``known`` syllables (at most a few).
 
     A backward pass marks the positions from which the rest of the word can be
-    read, so the search only ever follows paths that lead to a reading.
+    read, so the search only ever follows paths that lead to a reading; it gives
+    up at ``longest`` unreadable positions in a row, which no syllable spans.
     """
     size = len(word)
     readable = [False] * (size + 1)
     readable[size] = True
+    unreadable = 0
     for start in range(size - 1, -1, -1):
         for end in range(start + 1, min(size, start + longest) + 1):
             if readable[end] and word[start:end] in known:
                 readable[start] = True
+                unreadable = 0
                 break
+        else:
+            unreadable += 1
+            if unreadable >= longest:
+                return []
     if not readable[0]:
         return []
     results: list[list[str]] = []
