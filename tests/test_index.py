@@ -1,4 +1,4 @@
-"""Differential tests: the indexed search returns exactly what exhaustive scoring returns.
+"""Differential tests: indexed screening returns exactly what exhaustive scoring returns.
 
 The index prunes with an upper bound on every candidate's score; this is the test
 that the bound never loses a match. The oracle scores every list name with the
@@ -109,19 +109,13 @@ def _indexed(matcher: em.Matcher, query: str, threshold: float) -> list[tuple[st
 _WORKER_MATCHER: list[em.Matcher] = []
 
 
-def _check_chunk(job: tuple[list[str], float]) -> tuple[list[str], int]:
-    """Worker: queries whose indexed and exhaustive results differ, and hits found."""
+def _oracle_chunk(job: tuple[list[str], float]) -> list[list[tuple[str, float]]]:
+    """Worker: exhaustive scoring of each query."""
     queries, threshold = job
     if not _WORKER_MATCHER:
         _WORKER_MATCHER.append(em.Matcher(ENTITIES))
     matcher = _WORKER_MATCHER[0]
-    wrong, found = [], 0
-    for query in queries:
-        indexed = _indexed(matcher, query, threshold)
-        if indexed != matcher._exhaustive(query, threshold=threshold):
-            wrong.append(query)
-        found += bool(indexed)
-    return wrong, found
+    return [matcher._exhaustive(query, threshold=threshold) for query in queries]
 
 
 @pytest.mark.parametrize(
@@ -129,17 +123,26 @@ def _check_chunk(job: tuple[list[str], float]) -> tuple[list[str], int]:
     [(em.DEFAULT_THRESHOLD, 2000, 1), (0.65, 500, 2), (0.45, 150, 3)],
     ids=["default-threshold", "threshold-0.65", "below-generic-cap"],
 )
-def test_index_finds_what_exhaustive_scoring_finds(threshold: float, count: int, seed: int) -> None:
-    # The oracle scores every list name for every query: spread it over the cores.
+def test_screen_finds_what_exhaustive_scoring_finds(
+    matcher: em.Matcher, threshold: float, count: int, seed: int
+) -> None:
     queries = list(_queries(count, seed))
+    # The indexed path under test: batch screening on two worker processes.
+    screened = [
+        sorted(((h.entity.id, h.score) for h in hits), key=lambda x: (-x[1], x[0]))
+        for hits in matcher.screen(queries, threshold=threshold, limit=None, workers=2)
+    ]
+    # The oracle scores every list name for every query: spread it over the cores.
     workers = max(1, min(4, os.cpu_count() or 1))
     chunks = [(queries[k::workers], threshold) for k in range(workers)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        results = list(pool.map(_check_chunk, chunks))
-    wrong = [query for mismatches, _ in results for query in mismatches]
-    found = sum(hits for _, hits in results)
+        parts = list(pool.map(_oracle_chunk, chunks))
+    exhaustive: list[list[tuple[str, float]]] = [[] for _ in queries]
+    for k, part in enumerate(parts):
+        exhaustive[k::workers] = part
+    wrong = [q for q, got, want in zip(queries, screened, exhaustive, strict=True) if got != want]
     assert wrong == []
-    assert found > count // 4  # the sample really exercises matches, not only misses
+    assert sum(bool(hits) for hits in exhaustive) > count // 4  # real matches, not only misses
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -15,11 +15,12 @@ from entitymatch.records import Entity, Kind, Match
 if TYPE_CHECKING:
     from entitymatch.lists import load_list
     from entitymatch.matcher import Matcher
-    from entitymatch.prepare.aliases import AliasTable
+    from entitymatch.prepare.aliases import AliasRow, AliasTable
     from entitymatch.score import DEFAULT_THRESHOLD, Comparison, compare
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "AliasRow",
     "AliasTable",
     "Comparison",
     "Entity",
@@ -34,6 +35,7 @@ __all__ = [
 
 # Heavy modules (tables, numpy) load on first use, not on `import entitymatch`.
 _LAZY = {
+    "AliasRow": "entitymatch.prepare.aliases",
     "AliasTable": "entitymatch.prepare.aliases",
     "Comparison": "entitymatch.score",
     "DEFAULT_THRESHOLD": "entitymatch.score",

@@ -1,37 +1,42 @@
-"""The compiled list: vocabulary, postings and the lookups that find candidates.
+"""The compiled list: vocabulary, postings, keyed lookups and the score bound.
 
 For a query, the index finds every list name that could score at or above the
-threshold, and an upper bound on each one's score, without scoring every name.
+threshold, with an upper bound on each one's score, without scoring every name.
 It is exact with respect to :mod:`entitymatch.score`: every token pair the
-scorer can form is one the index can look up.
+scorer can form is one the index can look up, and the bound follows the
+scorer's rules (see :meth:`Index.candidates`).
 
-* **Vocabulary**: every form of every token of every list name (its text and
-  its alternatives), with postings (name, token weight) in CSR arrays.
-* **Lookups** that find, for a query word, every vocabulary form with a
-  non-zero similarity: the form itself, spelling keys, metaphone keys, deletion
-  neighbourhoods (all strings reachable by up to 1 or 2 deletions, hashed, in
-  sorted arrays: any two words within the scorer's edit budget share one),
-  consonant skeletons (abjad scripts), Korean syllable keys, and initials.
-* **Joined runs**: adjacent list tokens joined (and their spelling keys),
-  hashed, for query words that are list words written together.
-* **Acronyms**: initials of multi-word list names and one-word list names
-  that may be acronyms.
+Everything is a flat numpy array (:meth:`Index.arrays`), so a compiled list
+saves as one file of arrays and loads by mapping it (:mod:`entitymatch.store`):
 
-The bound. For aligned pairs with similarities s, the scorer's numerator is
-``M = sum_i s_i w_i + sum_j s_j w_j`` over the query's and the name's aligned
-tokens, and whatever the missing-token discount, ``score <= 2M / (Wq + Wc + M)``
-(increasing in M). Replacing each token's similarity by the best it can reach
-in that name bounds M from above. Query tokens whose best possible
-contribution cannot lift any name to the threshold on their own are not used
-to generate candidates (their share is added to every bound instead).
+* **Names**: each list name's text, entity, kinds, token weights, total
+  weight, first letters, token count.
+* **Vocabulary**: every form of every token (its text and alternatives), with
+  postings (name, token weight, distinctive) in CSR arrays.
+* **Form keys**: 64-bit hashes that find, for a query word, every vocabulary
+  form it may be similar to: the form itself, spelling keys, metaphone keys,
+  deletion neighbourhoods (all strings reachable by up to 1 or 2 deletions: any
+  two words within the scorer's edit budget share one), consonant skeletons
+  (abjad scripts), Korean syllable keys and sound keys (Han transliterations).
+* **Name keys**: joined runs of adjacent list words (by spelling key,
+  skeleton or sound), for query words that are list words written together;
+  and whole names, compact names, cores, aliases, initials and acronyms, for
+  the identity, alias and acronym rules.
+
+Hash collisions cost nothing but a wasted lookup: every form found is compared
+with the scorer's own similarity, and every name found is scored.
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import zlib
+from array import array
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 import jellyfish
 import numpy as np
@@ -41,9 +46,14 @@ from entitymatch.prepare import PreparedName, Token
 from entitymatch.prepare.romanize import korean_key, skeleton, spelling_keys
 from entitymatch.prepare.scripts import ABJADS
 from entitymatch.prepare.sound import edit_budget
+from entitymatch.records import KINDS, Kind
 from entitymatch.score import (
+    CORROBORATED_DOUBT,
     GENERIC_CAP,
     INITIAL_SIMILARITY,
+    KIND_MISMATCH_PENALTY,
+    MIN_EVIDENCE,
+    MISSING_FACTOR,
     SKELETON_SIMILARITY,
     VARIANT_SIMILARITY,
     compact,
@@ -57,31 +67,49 @@ from entitymatch.score import (
     sounds_alike,
     text_similarity,
 )
+from entitymatch.weights import Frequencies, tag_factors
 
-__all__ = ["Index", "deletion_budget", "deletions", "stable_hash"]
+__all__ = ["Extract", "Index", "deletion_budget", "deletions", "extract", "stable_hash"]
 
 IntArray = npt.NDArray[np.int64]
-_SKELETON_KEY = "\x00skeleton:"  # marks run-table entries keyed by consonant skeleton
-_SOUND_KEY = "\x00sound:"  # marks hash entries keyed by a sound key's deletion variants
 FloatArray = npt.NDArray[np.float64]
+
+# Key categories: a letter before the hashed text keeps the tables' keys apart.
+_FORM, _SPELLING, _DELETION, _METAPHONE = "f", "k", "d", "m"
+_SKELETON, _SKELETON_ABJAD, _KOREAN, _KOREAN_HANGUL = "s", "S", "o", "O"
+_SOUND_LATIN, _SOUND_HAN = "l", "h"
+_RUN, _RUN_SKELETON, _RUN_SOUND = "r", "R", "q"
+_WHOLE, _COMPACT, _CORE, _ALIAS, _INITIALS, _ACRONYM = "w", "c", "C", "a", "i", "A"
+
+# Flags of a form, from the tokens whose text it is.
+_ABJAD, _HANGUL, _LATIN_WORD, _HAN_SOUND = 1, 2, 4, 8
+_DISTINCTIVE = 16  # token flag: the token is distinctive in its name
+# A name key's auxiliary byte: the run's length (low bits) and these.
+_STRONG, _RUN_DISTINCTIVE = 32, 64
+_LENGTH_MASK = 31
+
+# What a form lookup offers, by the key category that found the form.
+_TEXT, _INITIAL, _BY_SKELETON, _BY_KOREAN, _BY_SOUND_HAN, _BY_SOUND_LATIN = range(6)
+
+KIND_CODES: dict[Kind | None, int] = {None: 0, **{kind: n + 1 for n, kind in enumerate(KINDS)}}
+"""Kinds stored as small integers (0 for unknown)."""
+_PERSON = KIND_CODES["person"]
+
+BOUND_SLACK = 1e-5
+"""Added to every bound: similarities are kept in single precision, and sums in
+another order may differ in the last bits."""
+_STRONG_SIMILARITY = VARIANT_SIMILARITY - 1e-6  # a pair equal or variant, in float32
 
 
 def stable_hash(text: str) -> int:
-    """A hash that is the same in every process and on every machine (CRC-32).
+    """A 64-bit hash that is the same in every process and on every machine.
 
-    Python's ``hash`` is salted per process; a saved index needs the same
-    hash tomorrow. Collisions only add candidates, which are then verified.
+    Python's ``hash`` is salted per process; a saved index needs the same hash
+    tomorrow. CRC-32 and Adler-32 side by side: cheap, and collisions (which
+    only cost a wasted lookup) are rare.
     """
-    return zlib.crc32(text.encode("utf-8"))
-
-
-def sound_variants(key: str) -> list[int]:
-    """Hashes of a sound key's deletion neighbourhood within its own edit budget:
-    two keys within budget share one (see :func:`entitymatch.prepare.sound.edit_budget`)."""
-    budget = edit_budget(len(key))
-    if budget < 0:
-        return []
-    return [stable_hash(_SOUND_KEY + variant) for variant in deletions(key, budget)]
+    data = text.encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
 
 
 def deletion_budget(length: int) -> int:
@@ -106,473 +134,232 @@ def deletions(word: str, budget: int) -> set[str]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Csr:
-    """Rows of (id, value) pairs in compressed sparse row arrays."""
-
-    ptr: IntArray
-    ids: npt.NDArray[np.int32]
-    values: npt.NDArray[np.float32]
-
-    def row(self, index: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
-        start, end = self.ptr[index], self.ptr[index + 1]
-        return self.ids[start:end], self.values[start:end]
-
-    @classmethod
-    def build(cls, rows: int, triples: Iterable[tuple[int, int, float]]) -> Csr:
-        data = np.array(list(triples), dtype=np.float64).reshape(-1, 3)
-        order = np.lexsort((data[:, 1], data[:, 0]))
-        data = data[order]
-        counts = np.bincount(data[:, 0].astype(np.int64), minlength=rows)
-        ptr = np.zeros(rows + 1, dtype=np.int64)
-        np.cumsum(counts, out=ptr[1:])
-        return cls(ptr, data[:, 1].astype(np.int32), data[:, 2].astype(np.float32))
+def sound_variants(key: str) -> list[str]:
+    """A sound key's deletion neighbourhood within its own edit budget: two keys
+    within budget share one (see :func:`entitymatch.prepare.sound.edit_budget`)."""
+    budget = edit_budget(len(key))
+    return sorted(deletions(key, budget)) if budget >= 0 else []
 
 
-@dataclass(frozen=True, slots=True)
-class HashTable:
-    """Sorted 32-bit hashes with an id (and a value) each: a multimap by hash."""
+# -- arrays -------------------------------------------------------------------
 
-    hashes: npt.NDArray[np.uint32]
-    ids: npt.NDArray[np.int32]
-    values: npt.NDArray[np.float32]
+
+class StringTable:
+    """Strings in one UTF-8 buffer with offsets: compact, and an array to save."""
+
+    __slots__ = ("blob", "offsets")
+
+    def __init__(self, blob: npt.NDArray[np.uint8], offsets: IntArray) -> None:
+        self.blob = blob
+        self.offsets = offsets
 
     @classmethod
-    def build(cls, entries: Iterable[tuple[int, int, float]]) -> HashTable:
-        data = np.array(list(entries), dtype=np.float64).reshape(-1, 3)
-        hashes = data[:, 0].astype(np.uint32)
-        ids = data[:, 1].astype(np.int32)
-        order = np.lexsort((ids, hashes))
-        return cls(hashes[order], ids[order], data[order, 2].astype(np.float32))
+    def build(cls, strings: Iterable[str]) -> StringTable:
+        encoded = [s.encode("utf-8") for s in strings]
+        offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(e) for e in encoded], out=offsets[1:])
+        return cls(np.frombuffer(b"".join(encoded), dtype=np.uint8), offsets)
 
-    def lookup(self, keys: Sequence[int]) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
-        """Ids and values of every entry whose hash is one of ``keys``."""
-        if not keys or not len(self.hashes):
-            return np.empty(0, np.int32), np.empty(0, np.float32)
-        wanted = np.unique(np.asarray(keys, dtype=np.uint32))
-        starts = np.searchsorted(self.hashes, wanted, side="left")
-        ends = np.searchsorted(self.hashes, wanted, side="right")
-        hit = ends > starts
-        if not hit.any():
-            return np.empty(0, np.int32), np.empty(0, np.float32)
-        spans = [np.arange(s, e) for s, e in zip(starts[hit], ends[hit], strict=True)]
-        positions = np.concatenate(spans)
-        return self.ids[positions], self.values[positions]
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __getitem__(self, index: int) -> str:
+        start, end = self.offsets[index], self.offsets[index + 1]
+        return self.blob[start:end].tobytes().decode("utf-8")
+
+
+class KeyTable:
+    """Sorted 64-bit keys, each with an id, a value and an auxiliary byte: a
+    multimap from hash to entries, searched with :func:`numpy.searchsorted`."""
+
+    __slots__ = ("aux", "ids", "keys", "values")
+
+    def __init__(
+        self,
+        keys: npt.NDArray[np.uint64],
+        ids: npt.NDArray[np.int32],
+        values: npt.NDArray[np.float32],
+        aux: npt.NDArray[np.uint8],
+    ) -> None:
+        self.keys, self.ids, self.values, self.aux = keys, ids, values, aux
+
+    @classmethod
+    def build(
+        cls,
+        keys: npt.ArrayLike,
+        ids: npt.ArrayLike,
+        values: npt.ArrayLike | None = None,
+        aux: npt.ArrayLike | None = None,
+    ) -> KeyTable:
+        key_array = np.asarray(keys, dtype=np.uint64)
+        id_array = np.asarray(ids, dtype=np.int32)
+        size = len(key_array)
+        value_array = (
+            np.zeros(size, np.float32) if values is None else np.asarray(values, np.float32)
+        )
+        aux_array = np.zeros(size, np.uint8) if aux is None else np.asarray(aux, np.uint8)
+        order = np.lexsort((id_array, key_array))
+        return cls(key_array[order], id_array[order], value_array[order], aux_array[order])
+
+    def find(self, wanted: Sequence[int]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+        """Positions of the entries whose key is one of ``wanted``, and for each,
+        the index in ``wanted`` of its key."""
+        if not wanted or not len(self.keys):
+            return np.empty(0, np.intp), np.empty(0, np.intp)
+        keys = np.fromiter(wanted, dtype=np.uint64, count=len(wanted))
+        starts = np.searchsorted(self.keys, keys, side="left")
+        ends = np.searchsorted(self.keys, keys, side="right")
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if not total:
+            return np.empty(0, np.intp), np.empty(0, np.intp)
+        which = np.repeat(np.arange(len(keys)), lengths)
+        positions = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        return positions, which
 
 
 @dataclass(frozen=True, slots=True)
-class Row:
-    """A query word (or adjacent words joined) and what it can match.
+class Hits:
+    """Names a query word (or joined words) may pair with, and the most each pair
+    can be worth: ``names`` sorted, and per name the columns of ``data``:
+    best similarity, best list-side share (similarity x list weight), list tokens
+    it may cover, list tokens it may cover with a strong pair (equal or variant),
+    and 1 if a pair may align a distinctive list token."""
 
-    Attributes:
-        tokens: Query token indices the row covers.
-        weight: Their total weight.
-        forms: Vocabulary form ids it matches, with ``sims``.
-        sims: Best similarity to each form.
-        run_names: List names whose joined runs it matches, with ``run_weights``.
-        run_weights: Weight of the matched run in each name.
-        reach: Upper bound of the list-side weight any one of its pairs can
-            cover, times similarity (for the bound of names it does not find).
-        distinctive: Whether it covers a distinctive query token: only such
-            rows can make a pair that lifts a score above the generic cap.
-        initial: For an initial, its letter: it may also pair with any list
-            word starting with that letter, which is not looked up but bounded.
-    """
+    names: npt.NDArray[np.int32]
+    data: npt.NDArray[np.float32]
+    best_similarity: float = 0.0
+    best_share: float = 0.0
 
-    tokens: tuple[int, ...]
-    weight: float
-    forms: npt.NDArray[np.int32]
-    sims: npt.NDArray[np.float32]
-    run_names: npt.NDArray[np.int32]
-    run_weights: npt.NDArray[np.float32]
-    reach: float
-    distinctive: bool
-    initial: str = ""
+    @property
+    def size(self) -> int:
+        return len(self.names)
+
+    def gain(self, weight: float) -> float:
+        """The most a pair can add to the aligned gain, for query words of ``weight``."""
+        return self.best_similarity * weight + self.best_share
+
+    def at(self, names: npt.NDArray[np.int32]) -> npt.NDArray[np.float32]:
+        """The rows of ``data`` for ``names`` (zeros where not hit)."""
+        size = len(self.names)
+        if not size:
+            return np.zeros((len(names), 5), np.float32)
+        where = np.searchsorted(self.names, names)
+        np.minimum(where, size - 1, out=where)
+        values = self.data[where]
+        values[self.names[where] != names] = 0.0
+        return values
 
 
-class Index:
-    """Candidate lookup over prepared list names.
+_NO_HITS = Hits(np.empty(0, np.int32), np.empty((0, 5), np.float32))
+_SIM, _SHARE, _COVER, _COVER_STRONG, _DIST = range(5)
 
-    Args:
-        names: The prepared list names, in name-id order.
-        weights: The token weights of each name.
-    """
 
-    def __init__(self, names: Sequence[PreparedName], weights: Sequence[Sequence[float]]) -> None:
-        self.size = len(names)
-        form_ids: dict[str, int] = {}
-        postings: list[tuple[int, int, float]] = []
-        abjad_forms: set[int] = set()
-        hangul_forms: set[int] = set()
-        latin_words: set[int] = set()
-        han_sounds: set[int] = set()
-        for name_id, (name, name_weights) in enumerate(zip(names, weights, strict=True)):
-            for token, weight in zip(name.tokens, name_weights, strict=True):
-                for form in token.forms:
-                    form_id = form_ids.setdefault(form, len(form_ids))
-                    postings.append((form_id, name_id, weight))
-                    if form != token.text:
-                        continue
-                    if token.script in ABJADS:
-                        abjad_forms.add(form_id)
-                    elif token.script == "hangul":
-                        hangul_forms.add(form_id)
-                    elif token.script == "latin" and form.isalpha():
-                        latin_words.add(form_id)
-                    if sound_token(token):
-                        han_sounds.add(form_id)
-        self.forms: list[str] = list(form_ids)
-        self.form_ids = form_ids
-        self.postings = Csr.build(len(self.forms), postings)
-        # Largest weight of each form in any name: bounds what a match can add.
-        counts = np.diff(self.postings.ptr)
-        self.form_max_weight = np.zeros(len(self.forms), dtype=np.float32)
-        nonempty = counts > 0
-        if nonempty.any():
-            self.form_max_weight[nonempty] = np.maximum.reduceat(
-                self.postings.values, self.postings.ptr[:-1][nonempty]
-            )
-        self.name_weight = np.array([sum(w) for w in weights], dtype=np.float64)
-        # Bit k set: the name has a word starting with letter k (for initials).
-        self.first_letters = np.array(
-            [_letter_mask(t.text for t in name.tokens) for name in names], dtype=np.uint32
-        )
+def _reduce_hits(names: npt.NDArray[np.int32], data: npt.NDArray[np.float32]) -> Hits:
+    """One row per name: the maximum of every column."""
+    if not len(names):
+        return _NO_HITS
+    order = np.argsort(names, kind="stable")
+    names, data = names[order], data[order]
+    starts = np.flatnonzero(np.r_[True, names[1:] != names[:-1]])
+    best = data.max(axis=0)
+    return Hits(
+        names[starts],
+        np.maximum.reduceat(data, starts, axis=0),
+        float(best[_SIM]),
+        float(best[_SHARE]),
+    )
 
-        keys: dict[str, list[int]] = {}
-        metaphones: dict[str, list[int]] = {}
-        skeletons: dict[str, list[int]] = {}
-        abjad_skeletons: dict[str, list[int]] = {}
-        koreans: dict[str, list[int]] = {}
-        hangul_koreans: dict[str, list[int]] = {}
-        deletion_entries: list[tuple[int, int, float]] = []
-        for form_id, form in enumerate(self.forms):
-            for key in spelling_keys(form):
-                keys.setdefault(key, []).append(form_id)
-            if form.isdigit():
-                continue  # numbers match only exactly
-            for variant in deletions(form, deletion_budget(len(form))):
-                deletion_entries.append((stable_hash(variant), form_id, 0.0))
-            if not form.isalpha():
-                continue
-            if len(form) >= 4:
-                metaphones.setdefault(jellyfish.metaphone(form), []).append(form_id)
-            found = skeleton(form)
-            if found:
-                skeletons.setdefault(found, []).append(form_id)
-                if form_id in abjad_forms:
-                    abjad_skeletons.setdefault(found, []).append(form_id)
-            koreans.setdefault(korean_key(form), []).append(form_id)
-            if form_id in hangul_forms:
-                hangul_koreans.setdefault(korean_key(form), []).append(form_id)
-        self.keys = keys
-        self.metaphones = metaphones
-        self.skeletons = skeletons
-        self.abjad_skeletons = abjad_skeletons
-        self.koreans = koreans
-        self.hangul_koreans = hangul_koreans
-        self.deletions = HashTable.build(deletion_entries)
-        # Sound keys, for Han transliterations of foreign names and Latin words.
-        self.sound_latin = HashTable.build(
-            (variant, form_id, 0.0)
-            for form_id in sorted(latin_words)
-            for variant in sound_variants(sound_key(self.forms[form_id], False))
-        )
-        self.sound_han = HashTable.build(
-            (variant, form_id, 0.0)
-            for form_id in sorted(han_sounds)
-            for variant in sound_variants(sound_key(self.forms[form_id], True))
-        )
 
-        run_entries: list[tuple[int, int, float]] = []
-        self.han_sound_runs = False
-        acronym_entries: list[tuple[int, int, float]] = []
-        acronym_words: list[tuple[int, int, float]] = []
-        whole_names: list[tuple[int, int, float]] = []
-        compact_names: list[tuple[int, int, float]] = []
-        core_names: list[tuple[int, int, float]] = []
-        alias_names: list[tuple[int, int, float]] = []
-        for name_id, (name, name_weights) in enumerate(zip(names, weights, strict=True)):
-            for run in name.runs:
-                run_weight = float(sum(name_weights[i] for i in run.indices))
-                for key in spelling_keys(run.joined):
-                    run_entries.append((stable_hash(key), name_id, run_weight))
-                if sound_run(name, run):
-                    # A foreign name in Han read as surname + given, for one Latin word.
-                    for sound_hash in sound_variants(sound_key(run.joined, True)):
-                        run_entries.append((sound_hash, name_id, run_weight))
-                        self.han_sound_runs = True
-                if len(run.indices) == 2:
-                    # Two words by their consonants, for a one-word name in an abjad.
-                    key = _SKELETON_KEY + skeleton(run.joined)
-                    run_entries.append((stable_hash(key), name_id, run_weight))
-            for initials in name.initials:
-                acronym_entries.append((stable_hash(initials), name_id, 0.0))
-            for word in name.acronyms:
-                acronym_words.append((stable_hash(word), name_id, 0.0))
-            whole_names.append((stable_hash(name.comparison), name_id, 0.0))
-            compact_names.append((stable_hash(compact(name)), name_id, 0.0))
-            if core(name):
-                core_names.append((stable_hash(core(name)), name_id, 0.0))
-            for alias in name.aliases:
-                alias_names.append((stable_hash(alias), name_id, 0.0))
-        self.runs = HashTable.build(run_entries)
-        self.acronyms = HashTable.build(acronym_entries)
-        self.acronym_words = HashTable.build(acronym_words)
-        self.whole_names = HashTable.build(whole_names)
-        self.compact_names = HashTable.build(compact_names)
-        self.core_names = HashTable.build(core_names)
-        self.alias_names = HashTable.build(alias_names)
-        self._cache: dict[tuple[object, ...], tuple[IntArray, FloatArray]] = {}
+# -- what a list name gives the index -------------------------------------------
 
-    # -- lookups -------------------------------------------------------------
 
-    def _similar_forms(self, token: Token) -> tuple[IntArray, FloatArray]:
-        """Every vocabulary form a query token has a non-zero similarity with."""
-        cache_key = (token.text, token.alts, token.script, token.role, token.via)
-        cached = self._cache.get(cache_key)
-        if cached is not None:
-            return cached
-        best: dict[int, float] = {}
+@dataclass(slots=True)
+class Extract:
+    """What the index needs from prepared list names, in compact arrays (cheap
+    to send between processes). Names without tokens have a token count of 0."""
 
-        def offer(form_id: int, similarity: float) -> None:
-            if similarity > best.get(form_id, 0.0):
-                best[form_id] = similarity
+    token_counts: array[int] = field(default_factory=lambda: array("l"))
+    kinds: array[int] = field(default_factory=lambda: array("B"))
+    letters: array[int] = field(default_factory=lambda: array("L"))
+    forms: list[str] = field(default_factory=list)
+    form_counts: array[int] = field(default_factory=lambda: array("l"))
+    factors: array[float] = field(default_factory=lambda: array("d"))
+    token_flags: array[int] = field(default_factory=lambda: array("B"))
+    run_name: array[int] = field(default_factory=lambda: array("l"))
+    run_start: array[int] = field(default_factory=lambda: array("l"))
+    run_end: array[int] = field(default_factory=lambda: array("l"))
+    run_key: array[int] = field(default_factory=lambda: array("Q"))
+    run_key_run: array[int] = field(default_factory=lambda: array("l"))
+    run_key_aux: array[int] = field(default_factory=lambda: array("B"))
+    name_key: array[int] = field(default_factory=lambda: array("Q"))
+    name_key_name: array[int] = field(default_factory=lambda: array("l"))
 
-        for form in token.forms:
-            candidates: set[int] = set()
-            exact = self.form_ids.get(form)
-            if exact is not None:
-                candidates.add(exact)
-            for key in spelling_keys(form):
-                candidates.update(self.keys.get(key, ()))
-            if not form.isdigit():
-                variants = deletions(form, deletion_budget(len(form)))
-                found, _ = self.deletions.lookup([stable_hash(v) for v in variants])
-                candidates.update(found.tolist())
-            if form.isalpha() and len(form) >= 4:
-                candidates.update(self.metaphones.get(jellyfish.metaphone(form), ()))
-            for form_id in candidates:
-                similarity, _ = text_similarity(form, self.forms[form_id])
-                if similarity > 0.0:
-                    offer(form_id, similarity)
-            # A list initial ("J") may stand for this word, or this word for it.
-            initial = self.form_ids.get(form[0]) if len(form) > 1 and form.isalpha() else None
-            if initial is not None:
-                offer(initial, INITIAL_SIMILARITY)
-        # Script-bound similarities: skeletons for abjads, syllables for Hangul.
-        if token.text.isalpha():
-            table = self.skeletons if token.script in ABJADS else self.abjad_skeletons
-            for form_id in table.get(skeleton(token.text), ()):
-                offer(form_id, SKELETON_SIMILARITY)
-            table = self.koreans if token.script == "hangul" else self.hangul_koreans
-            for form_id in table.get(korean_key(token.text), ()):
-                offer(form_id, VARIANT_SIMILARITY)
-        # Sound: a Han transliteration against Latin words, or the other way round.
-        if sound_token(token):
-            by_sound = sound_variants(sound_key(token.text, True))
-            for form_id in self.sound_latin.lookup(by_sound)[0].tolist():
-                offer(form_id, sounds_alike(token.text, self.forms[form_id]))
-        elif token.script == "latin" and token.text.isalpha() and len(self.sound_han.hashes):
-            by_sound = sound_variants(sound_key(token.text, False))
-            for form_id in self.sound_han.lookup(by_sound)[0].tolist():
-                offer(form_id, sounds_alike(self.forms[form_id], token.text))
-        ids = np.fromiter(best, dtype=np.int64, count=len(best))
-        sims = np.fromiter(best.values(), dtype=np.float64, count=len(best))
-        if len(self._cache) > 200_000:
-            self._cache.clear()
-        self._cache[cache_key] = (ids, sims)
-        return ids, sims
+    def add(self, name: PreparedName) -> None:
+        """Add one prepared list name."""
+        local = len(self.token_counts)
+        tokens = name.tokens
+        self.token_counts.append(len(tokens))
+        self.kinds.append(KIND_CODES[name.kind])
+        self.letters.append(_letter_mask(t.text for t in tokens))
+        if not tokens:
+            return
+        distinctive = [is_distinctive(name, i) for i in range(len(tokens))]
+        self.factors.extend(tag_factors(name))
+        for token, is_core in zip(tokens, distinctive, strict=True):
+            forms = token.forms
+            self.forms.extend(forms)
+            self.form_counts.append(len(forms))
+            self.token_flags.append(_text_flags(token) | (_DISTINCTIVE if is_core else 0))
+        for run in name.runs:
+            number = len(self.run_name)
+            self.run_name.append(local)
+            self.run_start.append(run.indices[0])
+            self.run_end.append(run.indices[-1] + 1)
+            length = len(run.indices)
+            core_run = _RUN_DISTINCTIVE if any(distinctive[i] for i in run.indices) else 0
+            keys = [(_RUN + key, _STRONG) for key in spelling_keys(run.joined)]
+            if sound_run(name, run):
+                # A foreign name in Han read as surname + given, for one Latin word.
+                keys += [(_RUN_SOUND + v, 0) for v in sound_variants(sound_key(run.joined, True))]
+            if length == 2:
+                # Two words by their consonants, for a one-word name in an abjad.
+                keys.append((_RUN_SKELETON + skeleton(run.joined), 0))
+            for key, strong in keys:
+                self.run_key.append(stable_hash(key))
+                self.run_key_run.append(number)
+                self.run_key_aux.append(length | strong | core_run)
+        whole = {_WHOLE + name.comparison, _COMPACT + compact(name)}
+        centre = core(name)
+        if centre:
+            whole.add(_CORE + centre)
+        whole.update(_ALIAS + alias for alias in name.aliases)
+        whole.update(_INITIALS + initials for initials in name.initials)
+        whole.update(_ACRONYM + word for word in name.acronyms)
+        for key in sorted(whole):
+            self.name_key.append(stable_hash(key))
+            self.name_key_name.append(local)
 
-    def _joined_forms(
-        self, joined: str, abjad: bool, two_words: bool, by_sound: bool
-    ) -> tuple[IntArray, FloatArray]:
-        candidates: set[int] = set()
-        for key in spelling_keys(joined):
-            candidates.update(self.keys.get(key, ()))
-        found = {}
-        for form_id in candidates:
-            similarity, _ = joined_similarity(joined, self.forms[form_id])
-            if similarity > 0.0:
-                found[form_id] = similarity
-        if two_words:
-            table = self.skeletons if abjad else self.abjad_skeletons
-            for form_id in table.get(skeleton(joined), ()):
-                found[form_id] = max(found.get(form_id, 0.0), SKELETON_SIMILARITY)
-        if by_sound:
-            variants = sound_variants(sound_key(joined, True))
-            for form_id in self.sound_latin.lookup(variants)[0].tolist():
-                similarity = sounds_alike(joined, self.forms[form_id])
-                found[form_id] = max(found.get(form_id, 0.0), similarity)
-        ids = np.fromiter(found, dtype=np.int64, count=len(found))
-        return ids, np.fromiter(found.values(), dtype=np.float64, count=len(found))
 
-    def rows(self, query: PreparedName, weights: Sequence[float]) -> list[Row]:
-        """The query's words and joined runs with everything each can match."""
-        rows: list[Row] = []
-        no_names = np.empty(0, np.int32)
-        no_weights = np.empty(0, np.float32)
-        distinctive = [is_distinctive(query, i) for i in range(len(query.tokens))]
-        for i, token in enumerate(query.tokens):
-            forms, sims = self._similar_forms(token)
-            hashes = {stable_hash(k) for form in token.forms for k in spelling_keys(form)}
-            if token.text.isalpha():
-                # Matches two-word runs by consonants; for a Latin word only runs
-                # with an abjad word count, which the bound may overstate safely.
-                hashes.add(stable_hash(_SKELETON_KEY + skeleton(token.text)))
-            if token.script == "latin" and token.text.isalpha() and self.han_sound_runs:
-                hashes.update(sound_variants(sound_key(token.text, False)))
-            run_names, run_weights = self.runs.lookup(list(hashes))
-            reach = 0.0
-            if len(forms):
-                reach = float(np.max(sims * self.form_max_weight[forms]))
-            if len(run_names):
-                reach = max(reach, float(run_weights.max()))
-            initial = token.text if len(token.text) == 1 and token.text.isalpha() else ""
-            if initial:
-                reach = max(reach, INITIAL_SIMILARITY)  # any list word, weight <= 1
-            rows.append(
-                Row((i,), weights[i], forms.astype(np.int32), sims.astype(np.float32),
-                    run_names, run_weights, reach, distinctive[i], initial)
-            )  # fmt: skip
-        for run in query.runs:
-            forms, sims = self._joined_forms(
-                run.joined, run.abjad, len(run.indices) == 2, sound_run(query, run)
-            )
-            if not len(forms):
-                continue
-            weight = float(sum(weights[i] for i in run.indices))
-            reach = float(np.max(sims * self.form_max_weight[forms]))
-            rows.append(
-                Row(run.indices, weight, forms.astype(np.int32), sims.astype(np.float32),
-                    no_names, no_weights, reach, any(distinctive[i] for i in run.indices))
-            )  # fmt: skip
-        return rows
+def extract(names: Iterable[PreparedName]) -> Extract:
+    """The index's view of prepared list names."""
+    found = Extract()
+    for name in names:
+        found.add(name)
+    return found
 
-    def exact_candidates(self, query: PreparedName) -> npt.NDArray[np.int32]:
-        """List names that the identity, acronym and alias rules may pair with the
-        query: they bypass the token bound and are always scored."""
-        found = [self.whole_names.lookup([stable_hash(query.comparison)])[0]]
-        # The alias rule: the query is what a name goes by, or the other way round.
-        found.append(self.alias_names.lookup([stable_hash(compact(query))])[0])
-        if core(query):
-            found.append(self.alias_names.lookup([stable_hash(core(query))])[0])
-        if query.aliases:
-            aliases = [stable_hash(a) for a in query.aliases]
-            found.append(self.compact_names.lookup(aliases)[0])
-            found.append(self.alias_names.lookup(aliases)[0])
-            found.append(self.core_names.lookup(aliases)[0])
-            found.append(self.acronyms.lookup(aliases)[0])  # an alias that spells initials
-        if query.initials:
-            found.append(self.alias_names.lookup([stable_hash(i) for i in query.initials])[0])
-        if query.acronyms:
-            found.append(self.acronyms.lookup([stable_hash(w) for w in query.acronyms])[0])
-        if query.initials:
-            found.append(self.acronym_words.lookup([stable_hash(i) for i in query.initials])[0])
-        if not found:
-            return np.empty(0, np.int32)
-        return np.unique(np.concatenate(found))
 
-    def candidates(
-        self, query: PreparedName, weights: Sequence[float], threshold: float
-    ) -> tuple[npt.NDArray[np.int32], FloatArray] | None:
-        """List names whose token score may reach ``threshold``, with an upper bound each.
-
-        Above the generic cap, a name can only reach the threshold with one of
-        the query's distinctive words aligned (if it has any), so only
-        distinctive rows generate candidates; the other rows only add to the
-        bounds. Returns ``None`` when
-        the query cannot be bounded (threshold at or below the cap and words,
-        such as initials, that are not looked up could reach it): the caller
-        must then score every name.
-        """
-        total = float(sum(weights))
-        empty = (np.empty(0, np.int32), np.empty(0, np.float64))
-        if total <= 0.0:
-            return empty
-        rows = self.rows(query, weights)
-        # Above the cap a name needs an aligned distinctive word; when the query
-        # has one, it must be among those aligned, so only its rows generate.
-        above_cap = threshold > GENERIC_CAP and any(row.distinctive for row in rows)
-        # Rows that may generate candidates, cheapest to leave out first: a row can
-        # be left out while the rows left out could not lift an unfound name to
-        # the threshold on their own (2M / (Wq + M) < threshold, Wc >= 0).
-        generators = [n for n, row in enumerate(rows) if row.distinctive or not above_cap]
-        left_out = 0.0
-        if not above_cap:
-            left_out = sum(row.weight + row.reach for row in rows if row.initial)
-            if 2 * left_out / (total + left_out) >= threshold:
-                return None
-            generators = [n for n in generators if not rows[n].initial]
-        else:
-            left_out = sum(row.weight + row.reach for row in rows if not row.distinctive)
-        optional: set[int] = set()
-        for n in sorted(generators, key=lambda n: rows[n].weight + rows[n].reach):
-            trial = left_out + rows[n].weight + rows[n].reach
-            if 2 * trial / (total + trial) >= threshold:
-                break
-            left_out = trial
-            optional.add(n)
-        generating = [rows[n] for n in generators if n not in optional]
-        found = [self._row_hits(row) for row in generating]
-        found = [hit for hit in found if len(hit[0])]
-        if not found:
-            return empty
-        names = np.unique(np.concatenate([hit[0] for hit in found]))
-        # Bound every candidate with every row's best pair in that name.
-        query_side = np.zeros(len(names))
-        list_side = np.zeros(len(names))
-        for row in rows:
-            hit_names, query_part, list_part = self._row_hits(row, within=names)
-            if len(hit_names):
-                where = np.searchsorted(names, hit_names)
-                query_side[where] += query_part
-                list_side[where] += list_part
-            if row.initial:
-                letter = np.uint32(1 << (ord(row.initial) - ord("a")))
-                has = (self.first_letters[names] & letter) != 0
-                query_side += has * INITIAL_SIMILARITY * row.weight
-                list_side += has * INITIAL_SIMILARITY
-        matched = np.minimum(query_side, total) + np.minimum(list_side, self.name_weight[names])
-        bound = 2.0 * matched / (total + self.name_weight[names] + matched)
-        return names.astype(np.int32), np.minimum(bound, 1.0)
-
-    def _row_hits(
-        self, row: Row, within: npt.NDArray[np.int32] | None = None
-    ) -> tuple[npt.NDArray[np.int32], FloatArray, FloatArray]:
-        """Names a row reaches, each with the row's best query-side share
-        (similarity x row weight) and list-side share (similarity x list weight)."""
-        parts_names = []
-        parts_sims = []
-        parts_weights = []
-        if len(row.forms):
-            starts = self.postings.ptr[row.forms]
-            lengths = self.postings.ptr[row.forms + 1] - starts
-            total = int(lengths.sum())
-            positions = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
-            parts_names.append(self.postings.ids[positions])
-            parts_sims.append(np.repeat(row.sims, lengths).astype(np.float64))
-            parts_weights.append(self.postings.values[positions].astype(np.float64))
-        if len(row.run_names):
-            parts_names.append(row.run_names)
-            parts_sims.append(np.ones(len(row.run_names)))
-            parts_weights.append(row.run_weights.astype(np.float64))
-        if not parts_names:
-            return np.empty(0, np.int32), np.empty(0), np.empty(0)
-        names = np.concatenate(parts_names)
-        sims = np.concatenate(parts_sims)
-        list_weights = sims * np.concatenate(parts_weights)
-        if within is not None:
-            keep = np.isin(names, within)
-            names, sims, list_weights = names[keep], sims[keep], list_weights[keep]
-        if len(names) > 1:
-            # One pair per row: the best similarity and the best list share per name.
-            order = np.argsort(names, kind="stable")
-            names, sims, list_weights = names[order], sims[order], list_weights[order]
-            starts = np.flatnonzero(np.r_[True, names[1:] != names[:-1]])
-            sims = np.maximum.reduceat(sims, starts)
-            list_weights = np.maximum.reduceat(list_weights, starts)
-            names = names[starts]
-        return names, sims * row.weight, list_weights
+def _text_flags(token: Token) -> int:
+    flags = 0
+    if token.script in ABJADS:
+        flags |= _ABJAD
+    elif token.script == "hangul":
+        flags |= _HANGUL
+    elif token.script == "latin" and token.text.isalpha():
+        flags |= _LATIN_WORD
+    if sound_token(token):
+        flags |= _HAN_SOUND
+    return flags
 
 
 def _letter_mask(words: Iterable[str]) -> int:
@@ -581,3 +368,718 @@ def _letter_mask(words: Iterable[str]) -> int:
         if word and "a" <= word[0] <= "z":
             mask |= 1 << (ord(word[0]) - ord("a"))
     return mask
+
+
+def _form_keys(form: str, flags: int) -> list[str]:
+    """The keys under which a vocabulary form is found."""
+    keys = [_FORM + form]
+    keys += [_SPELLING + key for key in spelling_keys(form)]
+    if form.isdigit():
+        return keys  # numbers match only exactly
+    keys += [_DELETION + v for v in deletions(form, deletion_budget(len(form)))]
+    if not form.isalpha():
+        return keys
+    if len(form) >= 4:
+        keys.append(_METAPHONE + jellyfish.metaphone(form))
+    found = skeleton(form)
+    if found:
+        keys.append(_SKELETON + found)
+        if flags & _ABJAD:
+            keys.append(_SKELETON_ABJAD + found)
+    keys.append(_KOREAN + korean_key(form))
+    if flags & _HANGUL:
+        keys.append(_KOREAN_HANGUL + korean_key(form))
+    if flags & _LATIN_WORD:
+        keys += [_SOUND_LATIN + v for v in sound_variants(sound_key(form, False))]
+    if flags & _HAN_SOUND:
+        keys += [_SOUND_HAN + v for v in sound_variants(sound_key(form, True))]
+    return keys
+
+
+# -- the index ----------------------------------------------------------------
+
+
+class Index:
+    """Candidate lookup and score bounds over a compiled list.
+
+    Build one with :meth:`build` from :class:`Extract` chunks, or wrap saved
+    arrays with the constructor.
+    """
+
+    _ARRAYS = (
+        "name_tokens", "token_weights", "name_weight", "name_letters", "name_kind",
+        "name_flags", "form_blob", "form_offsets", "form_counts", "form_flags",
+        "form_max_weight", "post_ptr", "post_name", "post_weight", "post_flags",
+        "form_keys", "form_key_ids", "name_keys", "name_key_ids", "name_key_values",
+        "name_key_aux",
+    )  # fmt: skip
+
+    def __init__(self, arrays: dict[str, npt.NDArray[Any]]) -> None:
+        missing = [name for name in self._ARRAYS if name not in arrays]
+        if missing:
+            raise ValueError(f"index arrays missing: {', '.join(missing)}")
+        self.name_tokens: IntArray = arrays["name_tokens"]  # CSR into token_weights
+        self.token_weights: FloatArray = arrays["token_weights"]
+        self.name_weight: FloatArray = arrays["name_weight"]
+        self.name_letters: npt.NDArray[np.uint32] = arrays["name_letters"]
+        self.name_kind: npt.NDArray[np.uint8] = arrays["name_kind"]
+        self.name_flags: npt.NDArray[np.uint8] = arrays["name_flags"]
+        self.forms = StringTable(arrays["form_blob"], arrays["form_offsets"])
+        self.form_counts: IntArray = arrays["form_counts"]
+        self.form_flags: npt.NDArray[np.uint8] = arrays["form_flags"]
+        self.form_max_weight: npt.NDArray[np.float32] = arrays["form_max_weight"]
+        self.post_ptr: IntArray = arrays["post_ptr"]
+        self.post_name: npt.NDArray[np.int32] = arrays["post_name"]
+        self.post_weight: npt.NDArray[np.float32] = arrays["post_weight"]
+        self.post_flags: npt.NDArray[np.uint8] = arrays["post_flags"]
+        self.form_table = KeyTable(
+            arrays["form_keys"],
+            arrays["form_key_ids"],
+            np.zeros(0, np.float32),
+            np.zeros(0, np.uint8),
+        )
+        self.name_table = KeyTable(
+            arrays["name_keys"],
+            arrays["name_key_ids"],
+            arrays["name_key_values"],
+            arrays["name_key_aux"],
+        )
+        self.size = len(self.name_weight)
+        self.name_token_count = np.diff(self.name_tokens)
+        self.han_sound_runs = bool(np.any(self.form_flags & _HAN_SOUND))
+        self._token_cache: OrderedDict[tuple[object, ...], Hits] = OrderedDict()
+        self._cached_hits = 0
+
+    def arrays(self) -> dict[str, npt.NDArray[Any]]:
+        """Every array of the index, by name (what :meth:`__init__` takes)."""
+        return {
+            "name_tokens": self.name_tokens,
+            "token_weights": self.token_weights,
+            "name_weight": self.name_weight,
+            "name_letters": self.name_letters,
+            "name_kind": self.name_kind,
+            "name_flags": self.name_flags,
+            "form_blob": self.forms.blob,
+            "form_offsets": self.forms.offsets,
+            "form_counts": self.form_counts,
+            "form_flags": self.form_flags,
+            "form_max_weight": self.form_max_weight,
+            "post_ptr": self.post_ptr,
+            "post_name": self.post_name,
+            "post_weight": self.post_weight,
+            "post_flags": self.post_flags,
+            "form_keys": self.form_table.keys,
+            "form_key_ids": self.form_table.ids,
+            "name_keys": self.name_table.keys,
+            "name_key_ids": self.name_table.ids,
+            "name_key_values": self.name_table.values,
+            "name_key_aux": self.name_table.aux,
+        }
+
+    def weights(self, name_id: int) -> tuple[float, ...]:
+        """The token weights of a list name."""
+        start, end = self.name_tokens[name_id], self.name_tokens[name_id + 1]
+        return tuple(self.token_weights[start:end].tolist())
+
+    def frequencies(self, reference: Frequencies) -> Frequencies:
+        """The word counts the index was weighted with: ``reference`` plus the list's."""
+        counts = {self.forms[k]: int(c) for k, c in enumerate(self.form_counts.tolist())}
+        return reference + Frequencies(counts, self.size)
+
+    # -- building ---------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls, chunks: Sequence[Extract], reference: Frequencies
+    ) -> tuple[Index, npt.NDArray[np.bool_]]:
+        """Compile extracted list names, weighting their words with ``reference``
+        counts plus the list's own.
+
+        Returns:
+            The index, and for each extracted name whether it was kept (names
+            without tokens are left out; the index numbers the kept ones).
+        """
+        token_counts = _concat(chunks, "token_counts", np.int64)
+        kept = token_counts > 0
+        # Local name numbers of runs and keys -> global numbers of kept names.
+        renumber = np.cumsum(kept) - 1
+        offsets = np.cumsum([0, *(len(c.token_counts) for c in chunks)])
+        counts = token_counts[kept]
+        names = len(counts)
+        name_tokens = np.zeros(names + 1, np.int64)
+        np.cumsum(counts, out=name_tokens[1:])
+        kinds = _concat(chunks, "kinds", np.uint8)[kept]
+        letters = _concat(chunks, "letters", np.uint32)[kept]
+
+        # Vocabulary: every form, numbered in order of first appearance.
+        vocabulary: dict[str, int] = {}
+        form_ids = np.fromiter(
+            (vocabulary.setdefault(f, len(vocabulary)) for c in chunks for f in c.forms),
+            dtype=np.int64,
+        )
+        forms = list(vocabulary)
+        size = len(forms)
+        form_counts_per_token = _concat(chunks, "form_counts", np.int64)
+        token_flags = _concat(chunks, "token_flags", np.uint8)
+        factors = _concat(chunks, "factors", np.float64)
+        tokens = len(form_counts_per_token)
+        token_name = np.repeat(np.arange(names), counts)
+        form_token = np.repeat(np.arange(tokens), form_counts_per_token)
+        form_name = token_name[form_token]
+
+        # List counts: names each form occurs in; rarity from reference + list.
+        pairs = np.unique(form_name.astype(np.int64) * max(size, 1) + form_ids)
+        list_counts = np.bincount(pairs % max(size, 1), minlength=size).astype(np.int64)
+        frequencies = reference + Frequencies(
+            dict(zip(forms, list_counts.tolist(), strict=True)), names
+        )
+        total_counts = np.array([frequencies.count(f) for f in forms], dtype=np.int64)
+        token_starts = np.zeros(tokens + 1, np.int64)
+        np.cumsum(form_counts_per_token, out=token_starts[1:])
+        token_count = (
+            np.maximum.reduceat(total_counts[form_ids], token_starts[:-1])
+            if tokens
+            else np.zeros(0, np.int64)
+        )
+        rarities = {int(c): frequencies.rarity_of_count(int(c)) for c in np.unique(token_count)}
+        rarity = np.array([rarities[c] for c in token_count.tolist()], dtype=np.float64)
+        token_weights = factors * rarity
+        name_weight = np.add.reduceat(token_weights, name_tokens[:-1]) if names else np.zeros(0)
+        distinctive_token = (token_flags & _DISTINCTIVE) != 0
+        name_flags = np.zeros(names, np.uint8)
+        if names:
+            name_flags[np.unique(token_name[distinctive_token])] = 1
+
+        # Postings: form -> (name, weight, distinctive), sorted by form then name.
+        order = np.lexsort((form_name, form_ids))
+        post_name = form_name[order].astype(np.int32)
+        post_weight = token_weights[form_token][order].astype(np.float32)
+        post_flags = distinctive_token[form_token][order].astype(np.uint8)
+        post_ptr = np.zeros(size + 1, np.int64)
+        np.cumsum(np.bincount(form_ids, minlength=size), out=post_ptr[1:])
+        form_max_weight = np.zeros(size, np.float32)
+        if size:
+            form_max_weight = np.maximum.reduceat(post_weight, post_ptr[:-1]).astype(np.float32)
+        # Flags of the forms that are some token's text (its first form).
+        form_flags = np.zeros(size, np.uint8)
+        text_forms = form_ids[token_starts[:-1]]
+        np.bitwise_or.at(form_flags, text_forms, token_flags & np.uint8(15))
+
+        form_key_list: array[int] = array("Q")
+        form_key_ids: array[int] = array("l")
+        for form_id, (form, flags) in enumerate(zip(forms, form_flags.tolist(), strict=True)):
+            for key in set(_form_keys(form, flags)):
+                form_key_list.append(stable_hash(key))
+                form_key_ids.append(form_id)
+
+        # Runs: weight of the joined words, from the token weights.
+        run_name = renumber[_concat_offset(chunks, "run_name", offsets)]
+        run_start = _concat(chunks, "run_start", np.int64)
+        run_end = _concat(chunks, "run_end", np.int64)
+        cumulative = np.concatenate([[0.0], np.cumsum(token_weights)])
+        base = name_tokens[run_name] if len(run_name) else np.zeros(0, np.int64)
+        run_weight = cumulative[base + run_end] - cumulative[base + run_start]
+        run_offsets = np.cumsum([0, *(len(c.run_name) for c in chunks)])
+        key_run = _concat_offset(chunks, "run_key_run", run_offsets)
+        key_name = renumber[_concat_offset(chunks, "name_key_name", offsets)]
+        name_table = KeyTable.build(
+            np.concatenate(
+                [_concat(chunks, "run_key", np.uint64), _concat(chunks, "name_key", np.uint64)]
+            ),
+            np.concatenate([run_name[key_run], key_name]),
+            np.concatenate([run_weight[key_run], np.zeros(len(key_name))]),
+            np.concatenate(
+                [_concat(chunks, "run_key_aux", np.uint8), np.zeros(len(key_name), np.uint8)]
+            ),
+        )
+        form_table = KeyTable.build(form_key_list, form_key_ids)
+        strings = StringTable.build(forms)
+        index = cls(
+            {
+                "name_tokens": name_tokens,
+                "token_weights": token_weights,
+                "name_weight": name_weight,
+                "name_letters": letters,
+                "name_kind": kinds,
+                "name_flags": name_flags,
+                "form_blob": strings.blob,
+                "form_offsets": strings.offsets,
+                "form_counts": list_counts,
+                "form_flags": form_flags,
+                "form_max_weight": form_max_weight,
+                "post_ptr": post_ptr,
+                "post_name": post_name,
+                "post_weight": post_weight,
+                "post_flags": post_flags,
+                "form_keys": form_table.keys,
+                "form_key_ids": form_table.ids,
+                "name_keys": name_table.keys,
+                "name_key_ids": name_table.ids,
+                "name_key_values": name_table.values,
+                "name_key_aux": name_table.aux,
+            }
+        )
+        return index, kept
+
+    # -- lookups ------------------------------------------------------------------
+
+    def _cache_get(self, key: tuple[object, ...]) -> Hits | None:
+        found = self._token_cache.get(key)
+        if found is not None:
+            self._token_cache.move_to_end(key)
+        return found
+
+    def _cache_put(self, key: tuple[object, ...], hits: Hits) -> None:
+        self._token_cache[key] = hits
+        self._cached_hits += hits.size + 1
+        while self._cached_hits > _CACHE_HITS and len(self._token_cache) > 1:
+            _, dropped = self._token_cache.popitem(last=False)
+            self._cached_hits -= dropped.size + 1
+
+    def similar_forms(self, token: Token) -> dict[int, float]:
+        """Every vocabulary form a query token has a non-zero similarity with,
+        and the best similarity the scorer can give the pair."""
+        keys: list[int] = []
+        groups: list[int] = []
+
+        def want(key: str, group: int) -> None:
+            keys.append(stable_hash(key))
+            groups.append(group)
+
+        for form in token.forms:
+            want(_FORM + form, _TEXT)
+            for key in spelling_keys(form):
+                want(_SPELLING + key, _TEXT)
+            if not form.isdigit():
+                for variant in deletions(form, deletion_budget(len(form))):
+                    want(_DELETION + variant, _TEXT)
+            if form.isalpha() and len(form) >= 4:
+                want(_METAPHONE + jellyfish.metaphone(form), _TEXT)
+            if len(form) > 1 and form.isalpha():
+                # A list initial ("J") may stand for this word.
+                want(_FORM + form[0], _INITIAL)
+        text = token.text
+        if text.isalpha():
+            # Script-bound similarities: skeletons for abjads, syllables for Hangul.
+            found = skeleton(text)
+            if found:
+                want(
+                    (_SKELETON if token.script in ABJADS else _SKELETON_ABJAD) + found, _BY_SKELETON
+                )
+            want(
+                (_KOREAN if token.script == "hangul" else _KOREAN_HANGUL) + korean_key(text),
+                _BY_KOREAN,
+            )
+        # Sound: a Han transliteration against Latin words, or the other way round.
+        if sound_token(token):
+            for variant in sound_variants(sound_key(text, True)):
+                want(_SOUND_LATIN + variant, _BY_SOUND_HAN)
+        elif token.script == "latin" and text.isalpha() and self.han_sound_runs:
+            for variant in sound_variants(sound_key(text, False)):
+                want(_SOUND_HAN + variant, _BY_SOUND_LATIN)
+        positions, which = self.form_table.find(keys)
+        best: dict[int, float] = {}
+        checked: set[int] = set()
+        forms = token.forms
+        for form_id, group_of in zip(
+            self.form_table.ids[positions].tolist(), which.tolist(), strict=True
+        ):
+            group = groups[group_of]
+            similarity = 0.0
+            if group == _TEXT:
+                if form_id in checked:
+                    continue
+                checked.add(form_id)
+                other = self.forms[form_id]
+                similarity = max(text_similarity(f, other)[0] for f in forms)
+            elif group == _INITIAL:
+                other = self.forms[form_id]
+                if len(other) == 1 and any(f[0] == other for f in forms if len(f) > 1):
+                    similarity = INITIAL_SIMILARITY
+            elif group == _BY_SKELETON:
+                similarity = SKELETON_SIMILARITY
+            elif group == _BY_KOREAN:
+                similarity = VARIANT_SIMILARITY
+            elif group == _BY_SOUND_HAN:
+                similarity = sounds_alike(text, self.forms[form_id])
+            else:
+                similarity = sounds_alike(self.forms[form_id], text)
+            if similarity > best.get(form_id, 0.0):
+                best[form_id] = similarity
+        return best
+
+    def token_hits(self, token: Token) -> Hits:
+        """The names a query token may pair with (cached: words recur)."""
+        cache_key = ("token", token.text, token.alts, token.script, token.role, token.via)
+        cached = self._cache_get(cache_key)
+        if cached is not None:
+            return cached
+        by_form = self._form_hits(self.similar_forms(token))
+        parts_names = [by_form.names] if by_form.size else []
+        parts_data = [by_form.data] if by_form.size else []
+        # Joined runs of list words this token may be written as.
+        keys = {stable_hash(_RUN + key) for form in token.forms for key in spelling_keys(form)}
+        if token.text.isalpha():
+            # By consonants: for a Latin word only runs with an abjad word count,
+            # which the bound may overstate safely.
+            keys.add(stable_hash(_RUN_SKELETON + skeleton(token.text)))
+        if token.script == "latin" and token.text.isalpha() and self.han_sound_runs:
+            keys.update(
+                stable_hash(_RUN_SOUND + v) for v in sound_variants(sound_key(token.text, False))
+            )
+        positions, _ = self.name_table.find(list(keys))
+        positions = positions[self.name_table.aux[positions] != 0]  # runs only
+        if len(positions):
+            aux = self.name_table.aux[positions]
+            length = (aux & _LENGTH_MASK).astype(np.float32)
+            data = np.empty((len(positions), 5), np.float32)
+            data[:, _SIM] = 1.0
+            data[:, _SHARE] = self.name_table.values[positions]
+            data[:, _COVER] = length
+            data[:, _COVER_STRONG] = np.where(aux & _STRONG, length, 0.0)
+            data[:, _DIST] = (aux & _RUN_DISTINCTIVE) != 0
+            parts_names.append(self.name_table.ids[positions])
+            parts_data.append(data)
+        hits = (
+            _reduce_hits(np.concatenate(parts_names), np.concatenate(parts_data))
+            if parts_names
+            else _NO_HITS
+        )
+        self._cache_put(cache_key, hits)
+        return hits
+
+    def run_hits(self, name: PreparedName) -> list[Hits]:
+        """For each run of a query (adjacent words written together), the names
+        it may pair with: one lookup for all the runs not cached."""
+        found: list[Hits | None] = []
+        keys: list[int] = []
+        groups: list[tuple[int, int]] = []  # (run number, group) of each key
+        for number, run in enumerate(name.runs):
+            cache_key = ("run", run.joined, run.abjad, len(run.indices), sound_run(name, run))
+            cached = self._cache_get(cache_key)
+            found.append(cached)
+            if cached is not None:
+                continue
+            for key in spelling_keys(run.joined):
+                keys.append(stable_hash(_SPELLING + key))
+                groups.append((number, _TEXT))
+            if len(run.indices) == 2:
+                table = _SKELETON if run.abjad else _SKELETON_ABJAD
+                keys.append(stable_hash(table + skeleton(run.joined)))
+                groups.append((number, _BY_SKELETON))
+            if cache_key[-1]:
+                for variant in sound_variants(sound_key(run.joined, True)):
+                    keys.append(stable_hash(_SOUND_LATIN + variant))
+                    groups.append((number, _BY_SOUND_HAN))
+        positions, which = self.form_table.find(keys)
+        best: dict[int, dict[int, float]] = {}
+        for form_id, key_number in zip(
+            self.form_table.ids[positions].tolist(), which.tolist(), strict=True
+        ):
+            number, group = groups[key_number]
+            joined = name.runs[number].joined
+            other = self.forms[form_id]
+            if group == _TEXT:
+                similarity = joined_similarity(joined, other)[0]
+            elif group == _BY_SKELETON:
+                similarity = SKELETON_SIMILARITY
+            else:
+                similarity = sounds_alike(joined, other)
+            run_best = best.setdefault(number, {})
+            if similarity > run_best.get(form_id, 0.0):
+                run_best[form_id] = similarity
+        hits_of_runs = []
+        for number, run in enumerate(name.runs):
+            hits = found[number]
+            if hits is None:
+                hits = self._form_hits(best.get(number, {}))
+                self._cache_put(
+                    ("run", run.joined, run.abjad, len(run.indices), sound_run(name, run)), hits
+                )
+            hits_of_runs.append(hits)
+        return hits_of_runs
+
+    def _form_hits(self, similar: dict[int, float]) -> Hits:
+        """The names holding the ``similar`` forms (form id -> similarity)."""
+        if not any(similar.values()):
+            return _NO_HITS
+        similar = {form: value for form, value in similar.items() if value > 0.0}
+        names, weights, flags, lengths = self._postings(list(similar))
+        similarity = np.repeat(np.fromiter(similar.values(), np.float32, len(similar)), lengths)
+        data = np.empty((len(names), 5), np.float32)
+        data[:, _SIM] = similarity
+        data[:, _SHARE] = similarity * weights
+        data[:, _COVER] = 1.0
+        data[:, _COVER_STRONG] = similarity >= _STRONG_SIMILARITY
+        data[:, _DIST] = flags
+        return _reduce_hits(names, data)
+
+    def _postings(
+        self, form_ids: list[int]
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], npt.NDArray[np.uint8], IntArray]:
+        ids = np.asarray(form_ids, dtype=np.int64)
+        starts = self.post_ptr[ids]
+        lengths = self.post_ptr[ids + 1] - starts
+        total = int(lengths.sum())
+        positions = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(total)
+        return (
+            self.post_name[positions],
+            self.post_weight[positions],
+            self.post_flags[positions],
+            lengths,
+        )
+
+    def exact_candidates(self, query: PreparedName) -> npt.NDArray[np.int32]:
+        """List names that the identity, acronym and alias rules may pair with the
+        query: they bypass the token bound and are always scored."""
+        keys = [_WHOLE + query.comparison, _ALIAS + compact(query)]
+        centre = core(query)
+        if centre:
+            keys.append(_ALIAS + centre)
+        for alias in query.aliases:
+            # What the query goes by is a list name, its core or its initials, or
+            # what a list name goes by.
+            keys += [_COMPACT + alias, _ALIAS + alias, _CORE + alias, _INITIALS + alias]
+        for initials in query.initials:
+            keys += [_ALIAS + initials, _ACRONYM + initials]
+        keys += [_INITIALS + word for word in query.acronyms]
+        positions, _ = self.name_table.find([stable_hash(k) for k in keys])
+        aux = self.name_table.aux[positions]
+        return np.unique(self.name_table.ids[positions[aux == 0]])
+
+    # -- the bound -------------------------------------------------------------------
+
+    def candidates(
+        self, query: PreparedName, weights: Sequence[float], threshold: float
+    ) -> tuple[npt.NDArray[np.int32], FloatArray]:
+        """List names whose score against ``query`` may reach ``threshold``, each
+        with an upper bound on that score.
+
+        The bound follows the scorer (:func:`entitymatch.score.score_prepared`).
+        Let M bound the aligned gain: each query token at its best similarity in
+        that name, plus each row's best list-side share. Then the base score is
+        at most ``M / (Wq + Wc)``, or ``2M / (Wq + Wc + M)`` when the missing-token
+        discount may apply (some name fully coverable by strong pairs); scaled
+        by the evidence rule; raised by the corroboration rule only when both
+        names may be fully aligned with two distinctive query words; capped at
+        :data:`GENERIC_CAP` unless a distinctive word may be aligned as the rule
+        requires; lowered by the kind penalty when one is a person and the
+        other is not.
+
+        Above the cap a name needs one of the query's distinctive words aligned
+        (if it has any), so only rows with one generate candidates; rows whose
+        whole contribution cannot lift a name to the threshold do not generate
+        either (they still count in the bounds, as in MaxScore). A first, loose
+        bound (every row's gain added up) drops most candidates before the
+        exact one is computed.
+        """
+        empty = (np.empty(0, np.int32), np.empty(0, np.float64))
+        found = _Query.of(self, query, weights)
+        if found is None:
+            return empty
+        rows = found.rows
+        above_cap = threshold > GENERIC_CAP
+        core_query = any(found.distinctive)
+        generating = [
+            n
+            for n, row in enumerate(rows)
+            if not (above_cap and core_query) or any(found.distinctive[i] for i in row.tokens)
+        ]
+        left_out = [n for n in range(len(rows)) if n not in set(generating)]
+        for n in sorted(generating, key=lambda n: rows[n].gain):
+            if found.reach([*left_out, n]) >= threshold:
+                break
+            left_out.append(n)
+        essential = [row for n, row in enumerate(rows) if n not in set(left_out)]
+        if not essential:
+            return empty
+        parts = [self._row_names(row) for row in essential]
+        names = parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
+        if not len(names):
+            return empty
+        # The loose bound: essential rows at their gain in each name, the others
+        # at their best gain anywhere.
+        gain = np.full(len(names), math.fsum(rows[n].gain for n in left_out))
+        for row in essential:
+            if row.hits is None:
+                gain += row.gain * self._has_letter(names, row.letter)
+                continue
+            values = row.hits.data if len(essential) == 1 else row.hits.at(names)
+            gain += values[:, _SIM] * row.weight + values[:, _SHARE]
+        loose = found.score_bound(gain, self.name_weight[names], corroborated=True)
+        keep = self._kind_bound(query, names, loose) >= threshold
+        names = names[keep]
+        return names, self._bound(found, names)
+
+    def _row_names(self, row: _Row) -> npt.NDArray[np.int32]:
+        if row.hits is not None:
+            return row.hits.names
+        # An initial may pair with any list word starting with its letter.
+        letter = np.uint32(1 << (ord(row.letter) - ord("a")))
+        return np.flatnonzero(self.name_letters & letter).astype(np.int32)
+
+    def _has_letter(self, names: npt.NDArray[np.int32], letter: str) -> npt.NDArray[np.bool_]:
+        mask = np.uint32(1 << (ord(letter) - ord("a")))
+        found: npt.NDArray[np.bool_] = (self.name_letters[names] & mask) != 0
+        return found
+
+    def _kind_bound(
+        self, query: PreparedName, names: npt.NDArray[np.int32], bound: FloatArray
+    ) -> FloatArray:
+        """The bound lowered by the kind penalty where one name is a person's and
+        the other is not."""
+        if query.kind is None:
+            return bound
+        kinds = self.name_kind[names]
+        person = query.kind == "person"
+        conflict = (kinds != 0) & (kinds != _PERSON) if person else kinds == _PERSON
+        lowered: FloatArray = bound - KIND_MISMATCH_PENALTY * conflict
+        return lowered
+
+    def _bound(self, query: _Query, names: npt.NDArray[np.int32]) -> FloatArray:
+        """The exact bound (see :meth:`candidates`) of each of ``names``."""
+        count = len(query.weights)
+        size = len(names)
+        # Per query token and name: the best of every row that covers the token,
+        # the list-side measures shared out among a row's tokens.
+        per_token = np.zeros((count, size, 5), np.float32)
+        list_distinctive = np.zeros(size, bool)
+        for row in query.rows:
+            if row.hits is None:
+                has = self._has_letter(names, row.letter).astype(np.float32)
+                # Any list word with that letter, of weight at most 1.
+                values = np.zeros((size, 5), np.float32)
+                values[:, _SIM] = values[:, _SHARE] = has * INITIAL_SIMILARITY
+                values[:, _COVER] = values[:, _DIST] = has
+            else:
+                values = row.hits.at(names)
+            list_distinctive |= values[:, _DIST] > 0
+            if len(row.tokens) > 1:
+                values[:, _SHARE:_DIST] /= len(row.tokens)
+            for i in row.tokens:
+                np.maximum(per_token[i], values, out=per_token[i])
+        similarity = per_token[:, :, _SIM].astype(np.float64)
+        list_weight = self.name_weight[names]
+        query_side = np.minimum(np.asarray(query.weights) @ similarity, query.total)
+        list_side = np.minimum(per_token[:, :, _SHARE].sum(axis=0, dtype=np.float64), list_weight)
+        length = self.name_token_count[names] - 1e-3
+        covered = (similarity > 0).all(axis=0)
+        covered_strong = (similarity >= _STRONG_SIMILARITY).all(axis=0) | (
+            per_token[:, :, _COVER_STRONG].sum(axis=0) >= length
+        )
+        both_covered = covered & (per_token[:, :, _COVER].sum(axis=0) >= length)
+        core_hits = (similarity[query.distinctive] > 0).sum(axis=0)
+        score = query.score_bound(
+            query_side + list_side,
+            list_weight,
+            corroborated=both_covered & (core_hits >= 2),
+            discounted=covered_strong,
+        )
+        # The generic cap: a distinctive word of the query (if it has one) and of
+        # the name (if it has one) must be aligned, and one at least.
+        query_core = core_hits > 0 if any(query.distinctive) else np.ones(size, bool)
+        name_core = list_distinctive | (self.name_flags[names] == 0)
+        rests = query_core & name_core & ((core_hits > 0) | list_distinctive)
+        score = np.where(rests, score, np.minimum(score, GENERIC_CAP))
+        return self._kind_bound(query.name, names, score)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A query word, or adjacent words joined, with what it may pair with
+    (``hits``), or for an initial its ``letter`` (any list word starting with it).
+
+    ``weight`` is the words' query weight and ``gain`` the most the row can add to
+    the aligned gain M: best similarity x weight plus best list-side share."""
+
+    tokens: tuple[int, ...]
+    weight: float
+    gain: float
+    hits: Hits | None = None
+    letter: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """A query as the bound sees it."""
+
+    name: PreparedName
+    weights: Sequence[float]
+    total: float
+    distinctive: list[bool]
+    rows: list[_Row]
+
+    @classmethod
+    def of(cls, index: Index, name: PreparedName, weights: Sequence[float]) -> _Query | None:
+        """The query's rows: words and joined runs that hit some name, and initials."""
+        total = math.fsum(weights)
+        if not name.tokens or total <= 0.0:
+            return None
+        rows = []
+        initials = name.kind != "organization"
+        for i, token in enumerate(name.tokens):
+            hits = index.token_hits(token)
+            if hits.size:
+                rows.append(_Row((i,), weights[i], hits.gain(weights[i]), hits))
+            if initials and len(token.text) == 1 and "a" <= token.text <= "z":
+                # An initial, in a name that may be a person's, may pair with any
+                # list word starting with its letter.
+                gain = INITIAL_SIMILARITY * (weights[i] + 1.0)
+                rows.append(_Row((i,), weights[i], gain, None, token.text))
+        for run, hits in zip(name.runs, index.run_hits(name), strict=True):
+            if hits.size:
+                weight = math.fsum(weights[i] for i in run.indices)
+                rows.append(_Row(run.indices, weight, hits.gain(weight), hits))
+        if not rows:
+            return None
+        distinctive = [is_distinctive(name, i) for i in range(len(name.tokens))]
+        return cls(name, weights, total, distinctive, rows)
+
+    def score_bound(
+        self,
+        gain: FloatArray,
+        list_weight: FloatArray,
+        *,
+        corroborated: bool | npt.NDArray[np.bool_],
+        discounted: bool | npt.NDArray[np.bool_] = True,
+    ) -> FloatArray:
+        """The most a score can be with aligned gain at most ``gain``."""
+        denominator = self.total + list_weight
+        plain = gain / denominator
+        # Missing tokens counted at MISSING_FACTOR: the denominator loses that
+        # share of what is not aligned.
+        discount = gain / (denominator - (1.0 - MISSING_FACTOR) * np.maximum(denominator - gain, 0))
+        score = np.minimum(np.where(discounted, discount, plain), 1.0)
+        score = score * np.minimum(1.0, gain / (2.0 * MIN_EVIDENCE))
+        score = np.where(corroborated, 1.0 - (1.0 - score) * CORROBORATED_DOUBT, score)
+        return np.minimum(score + BOUND_SLACK, 1.0)
+
+    def reach(self, chosen: Sequence[int]) -> float:
+        """The most a name found only by the ``chosen`` rows could score."""
+        gain = math.fsum(self.rows[n].gain for n in chosen)
+        covered = {i for n in chosen for i in self.rows[n].tokens}
+        bound = self.score_bound(
+            np.array([gain]), np.array([0.0]), corroborated=len(covered) == len(self.weights)
+        )
+        return float(bound[0])
+
+
+_CACHE_HITS = 4_000_000
+"""Most cached (name, row) hits kept per index: about 100 MB."""
+
+
+def _concat(chunks: Sequence[Extract], field_name: str, dtype: type) -> npt.NDArray[Any]:
+    parts: list[npt.NDArray[Any]] = [
+        np.asarray(getattr(c, field_name), dtype=dtype) for c in chunks
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype)
+
+
+def _concat_offset(
+    chunks: Sequence[Extract], field_name: str, offsets: npt.NDArray[np.int64]
+) -> IntArray:
+    parts = [
+        np.asarray(getattr(c, field_name), dtype=np.int64) + offset
+        for c, offset in zip(chunks, offsets.tolist(), strict=False)
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0, np.int64)

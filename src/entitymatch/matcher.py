@@ -2,23 +2,34 @@
 
 from __future__ import annotations
 
+import functools
 import heapq
+import json
+import multiprocessing
+import os
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
+from entitymatch._version import __version__
 from entitymatch.errors import EntityMatchError
-from entitymatch.index import Index
-from entitymatch.prepare import PreparedName, Preparer
-from entitymatch.prepare.aliases import AliasTable
+from entitymatch.index import KIND_CODES, Extract, Index, KeyTable, StringTable, stable_hash
+from entitymatch.prepare import PREPARE_VERSION, PreparedName, Preparer
+from entitymatch.prepare.aliases import AliasRow, AliasTable
 from entitymatch.records import Entity, Kind, Match
 from entitymatch.score import (
+    ALGORITHM,
     DEFAULT_THRESHOLD,
     Comparison,
     Explanation,
     score_prepared,
 )
+from entitymatch.store import dump_arrays, read_arrays, write_arrays
 from entitymatch.weights import Frequencies, reference_frequencies, token_weights
 
 __all__ = ["Matcher"]
@@ -26,6 +37,22 @@ __all__ = ["Matcher"]
 WEAK_ALIAS_SCORE = 1.0
 """A weak alias (OFAC's short or generic a.k.a.) counts only when the query is
 that alias exactly (in normal form), and then it is an exact match."""
+
+BATCH_SIZE = 256
+"""Names a worker screens per task: large enough that sending them costs little,
+small enough that results stream."""
+BUILD_CHUNK = 4096
+"""List names a worker prepares per task while a matcher is compiled."""
+PARALLEL_BUILD = 50_000
+"""Lists with at least this many names are prepared on every core by default."""
+LIST_NAME_CACHE = 1 << 15
+"""Prepared list names kept for scoring (a name is prepared again when needed)."""
+
+_KINDS_BY_CODE: dict[int, Kind | None] = {code: kind for kind, code in KIND_CODES.items()}
+
+# A raw hit, as workers send it back: entity position, score, name id (-1 for a
+# weak alias), matched name, explanation.
+_Raw = tuple[int, float, int, str, dict[str, Any]]
 
 
 class Matcher:
@@ -36,6 +63,8 @@ class Matcher:
         aliases: An alias table whose rows add names to entities (by id, or by
             a name they already have) and Han phrases to the reading of every
             name; see :class:`entitymatch.AliasTable`.
+        workers: Processes that prepare the list's names (default: every core
+            for lists of :data:`PARALLEL_BUILD` names or more, else one).
 
     >>> from entitymatch import Entity
     >>> m = Matcher([
@@ -49,45 +78,73 @@ class Matcher:
     []
     """
 
-    def __init__(self, entities: Iterable[Entity], *, aliases: AliasTable | None = None) -> None:
-        self.entities: tuple[Entity, ...] = tuple(entities)
-        self.aliases = aliases
-        self._preparer = Preparer(aliases)
+    def __init__(
+        self,
+        entities: Iterable[Entity],
+        *,
+        aliases: AliasTable | None = None,
+        workers: int | None = None,
+    ) -> None:
+        listed = tuple(entities)
         by_id: dict[str, int] = {}
-        for position, entity in enumerate(self.entities):
+        for position, entity in enumerate(listed):
             if not isinstance(entity, Entity):
                 raise TypeError(f"entities must be Entity records, got {type(entity).__name__}")
             if entity.id in by_id:
                 raise EntityMatchError(f"duplicate entity id {entity.id!r}")
             by_id[entity.id] = position
-        extra = self._alias_names(by_id) if aliases is not None else {}
-        prepare = self._preparer.prepare
-        self._names: list[str] = []
-        self._name_entity: list[int] = []
-        prepared: list[PreparedName] = []
-        self._weak: dict[str, list[int]] = {}
-        for position, entity in enumerate(self.entities):
+        self._setup(aliases)
+        self._entities: list[Entity | None] = list(listed)
+        self._entity_table: StringTable | None = None
+        extra = self._alias_names(listed, by_id) if aliases is not None else {}
+        texts: list[str] = []
+        positions: list[int] = []
+        for position, entity in enumerate(listed):
             for text in (*entity.names, *extra.get(position, ())):
-                name = prepare(text, entity.kind)
-                if name.tokens:
-                    self._names.append(text)
-                    self._name_entity.append(position)
-                    prepared.append(name)
+                texts.append(text)
+                positions.append(position)
+        kinds = [KIND_CODES[listed[p].kind] for p in positions]
+        if workers is None:
+            workers = (os.cpu_count() or 1) if len(texts) >= PARALLEL_BUILD else 1
+        chunks = self._extract(texts, kinds, workers)
+        self._index, kept = Index.build(chunks, reference_frequencies())
+        self._names = StringTable.build(t for t, keep in zip(texts, kept, strict=True) if keep)
+        self._name_entity = np.asarray(positions, dtype=np.int32)[kept]
+        self._name_kind = np.asarray(kinds, dtype=np.uint8)[kept]
+        weak_keys: list[int] = []
+        weak_entities: list[int] = []
+        for position, entity in enumerate(listed):
             for text in entity.weak_aliases:
-                key = prepare(text, entity.kind).comparison
+                key = self._preparer.prepare_uncached(text, entity.kind).comparison
                 if key:
-                    self._weak.setdefault(key, []).append(position)
-        self._prepared = prepared
-        self.frequencies = reference_frequencies() + Frequencies.count_names(prepared)
-        self._weights = [token_weights(name, self.frequencies) for name in prepared]
-        self._index = Index(prepared, self._weights)
+                    weak_keys.append(stable_hash(key))
+                    weak_entities.append(position)
+        self._weak = KeyTable.build(weak_keys, weak_entities)
 
-    def _alias_names(self, by_id: dict[str, int]) -> dict[int, list[str]]:
+    def _setup(self, aliases: AliasTable | None) -> None:
+        """State every matcher has, however it was made."""
+        self.aliases = aliases
+        self._preparer = Preparer(aliases)
+        self._frequencies: Frequencies | None = None
+        self._list_name = functools.lru_cache(maxsize=LIST_NAME_CACHE)(self._prepare_list_name)
+
+    def _extract(self, texts: list[str], kinds: list[int], workers: int) -> list[Extract]:
+        """Prepare the list's names (on ``workers`` processes) for the index."""
+        jobs = [
+            (texts[start : start + BUILD_CHUNK], kinds[start : start + BUILD_CHUNK])
+            for start in range(0, len(texts), BUILD_CHUNK)
+        ]
+        if workers > 1 and len(jobs) > 1 and _FORK is not None:
+            with _FORK.Pool(min(workers, len(jobs)), _install_preparer, (self._preparer,)) as pool:
+                return pool.map(_extract_chunk, jobs)
+        return [_extract_names(self._preparer, names, codes) for names, codes in jobs]
+
+    def _alias_names(self, listed: Sequence[Entity], by_id: dict[str, int]) -> dict[int, list[str]]:
         """Names an alias table adds to entities: by id, or by a name they have."""
         assert self.aliases is not None
         prepare = self._preparer.prepare
         by_name: dict[str, set[int]] = {}
-        for position, entity in enumerate(self.entities):
+        for position, entity in enumerate(listed):
             for text in entity.names:
                 by_name.setdefault(prepare(text, entity.kind).comparison, set()).add(position)
         extra: dict[int, list[str]] = {}
@@ -102,16 +159,55 @@ class Matcher:
                 extra.setdefault(position, []).append(row.alias)
         return extra
 
+    # -- what it holds -----------------------------------------------------------
+
     def __len__(self) -> int:
-        return len(self.entities)
+        return len(self._entities)
 
     def __repr__(self) -> str:
-        return f"Matcher({len(self.entities)} entities, {len(self._names)} names)"
+        return f"Matcher({len(self)} entities, {self.name_count} names)"
 
     @property
     def name_count(self) -> int:
         """How many names (primary and aliases) the matcher compares against."""
-        return len(self._names)
+        return self._index.size
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        """The listed entities, in list order."""
+        return tuple(self._entity(p) for p in range(len(self._entities)))
+
+    @property
+    def frequencies(self) -> Frequencies:
+        """The word counts that weigh words: the reference counts plus the list's."""
+        if self._frequencies is None:
+            self._frequencies = self._index.frequencies(reference_frequencies())
+        return self._frequencies
+
+    def _entity(self, position: int) -> Entity:
+        entity = self._entities[position]
+        if entity is None:
+            assert self._entity_table is not None
+            try:
+                entity = Entity(**json.loads(self._entity_table[position]))
+            except (ValueError, TypeError) as error:
+                raise EntityMatchError(f"corrupt matcher: entity {position}: {error}") from error
+            self._entities[position] = entity
+        return entity
+
+    def _prepare_list_name(self, name_id: int) -> tuple[PreparedName, tuple[float, ...]]:
+        """A list name prepared as when the list was compiled, with its weights."""
+        kind = _KINDS_BY_CODE[int(self._name_kind[name_id])]
+        name = self._preparer.prepare_uncached(self._names[name_id], kind)
+        weights = self._index.weights(name_id)
+        if len(weights) != len(name.tokens):
+            raise EntityMatchError(
+                f"list name {self._names[name_id]!r} prepares differently than when the "
+                "matcher was saved; compile it again from the list"
+            )
+        return name, weights
+
+    # -- matching ------------------------------------------------------------------
 
     def prepare(self, name: str, kind: Kind | None = None) -> PreparedName:
         """Prepare a name as this matcher does (with its alias table)."""
@@ -136,7 +232,7 @@ class Matcher:
         """Listed entities whose names score at least ``threshold`` against ``name``.
 
         Args:
-            name: The name to screen; ``None`` or blank gives no hits.
+            name: The name to screen; ``None``, blank or not a string gives no hits.
             kind: The query's kind if known (``None`` infers what it can).
             threshold: Lowest score reported (default :data:`DEFAULT_THRESHOLD`).
             limit: Most entities returned, best first (``None`` for all).
@@ -145,32 +241,92 @@ class Matcher:
             One :class:`Match` per entity (its best-scoring name), best first;
             ties keep list order.
         """
-        if not name or not isinstance(name, str) or not name.strip():
-            return []
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-        query = self.prepare(name, kind)
-        weights = token_weights(query, self.frequencies)
-        scored = self._search(query, weights, threshold, limit)
-        return [self._hit(name, position, name_id, found) for position, name_id, found in scored]
+        return self._matches(name, self._raw(name, kind, threshold, limit))
 
     def screen(
         self,
-        names: Iterable[str | None],
+        names: Iterable[Any],
         *,
         kinds: Iterable[Kind | None] | None = None,
         threshold: float | None = None,
         limit: int | None = 10,
+        workers: int | None = None,
     ) -> Iterator[list[Match]]:
         """Match many names, yielding one result list per input, in input order.
 
-        ``names`` may be any iterable (a list, a generator, a pandas or pyarrow
-        column); missing and blank names give an empty list.
+        Args:
+            names: Any iterable: a list, a generator, a pandas or pyarrow
+                column. Missing, blank and non-string values give an empty list.
+            kinds: The kind of each name, or ``None`` (all unknown).
+            threshold: Lowest score reported (default :data:`DEFAULT_THRESHOLD`).
+            limit: Most entities per name, best first (``None`` for all).
+            workers: Processes to screen on (default: every core). The input is
+                read in batches as results are consumed, so memory stays bounded
+                however long it is; a short input is screened in this process.
         """
-        kind_iter: Iterable[Kind | None] = kinds if kinds is not None else _nones()
-        for name, kind in zip(names, kind_iter, strict=False):  # kinds may be endless
-            yield self.match(name, kind=kind, threshold=threshold, limit=limit)
+        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        workers = _cpu_count() if workers is None else max(1, workers)
+        kind_values: Iterator[Kind | None] = iter(kinds) if kinds is not None else _nones()
+        batches = _batches(names, kind_values)
+        first = next(batches, None)
+        if first is None:
+            return
+        second = next(batches, None)
+        if second is None or workers == 1 or _FORK is None:
+            for batch in _chain(first, second, batches):
+                yield from self._screen_batch(batch, threshold, limit)
+            return
+        pool = _FORK.Pool(workers, _install_matcher, (self,))
+        try:
+            window: deque[tuple[list[tuple[str | None, Kind | None]], AsyncResult[Any]]] = deque()
+            for batch in _chain(first, second, batches):
+                queries = [(name, kind) for name, kind in batch]
+                window.append((batch, pool.apply_async(_screen_job, (queries, threshold, limit))))
+                if len(window) >= 2 * workers:
+                    yield from self._finish(*window.popleft())
+            while window:
+                yield from self._finish(*window.popleft())
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
 
-    # -- internals -------------------------------------------------------------
+    def _finish(
+        self, batch: list[tuple[str | None, Kind | None]], result: AsyncResult[Any]
+    ) -> Iterator[list[Match]]:
+        for (name, _), raw in zip(batch, result.get(), strict=True):
+            yield self._matches(name, raw)
+
+    def _screen_batch(
+        self, batch: list[tuple[str | None, Kind | None]], threshold: float, limit: int | None
+    ) -> Iterator[list[Match]]:
+        for name, raw in zip(
+            (name for name, _ in batch), _screen_job(batch, threshold, limit, self), strict=True
+        ):
+            yield self._matches(name, raw)
+
+    def _matches(self, query: str | None, raw: list[_Raw]) -> list[Match]:
+        return [
+            Match(self._entity(position), score, matched, query or "", details)
+            for position, score, _, matched, details in raw
+        ]
+
+    def _raw(
+        self, name: object, kind: Kind | None, threshold: float, limit: int | None
+    ) -> list[_Raw]:
+        """Hits of one name, as plain data: what a worker sends back."""
+        if not isinstance(name, str) or not name.strip():
+            return []
+        query = self.prepare(name, kind)
+        weights = token_weights(query, self.frequencies)
+        hits = []
+        for position, name_id, explanation in self._search(query, weights, threshold, limit):
+            details: dict[str, Any] = explanation.to_dict()
+            matched = self._matched_name(position, name_id, explanation)
+            details["matched_name"] = matched
+            hits.append((position, explanation.score, name_id, matched, details))
+        return hits
 
     def _search(
         self,
@@ -178,50 +334,72 @@ class Matcher:
         weights: Sequence[float],
         threshold: float,
         limit: int | None,
-    ) -> list[tuple[int, int | None, Explanation]]:
+    ) -> list[tuple[int, int, Explanation]]:
         """Best name per entity at or above the threshold, best first: ``(entity
-        position, name id or None for a weak alias, explanation)``."""
-        best: dict[int, tuple[int | None, Explanation]] = {}
-        weak = self._weak.get(query.comparison) if query.tokens else None
-        for position in weak or ():
-            best[position] = (
-                None,
-                Explanation(
-                    WEAK_ALIAS_SCORE, "weak-alias", query, query, tuple(weights), tuple(weights)
-                ),
+        position, name id or -1 for a weak alias, explanation)``."""
+        # entity position -> (score, name id, explanation)
+        best: dict[int, tuple[float, int, Explanation]] = {}
+        for position in self._weak_hits(query):
+            weak = Explanation(
+                WEAK_ALIAS_SCORE, "weak-alias", query, query, tuple(weights), tuple(weights)
             )
-        found = self._index.candidates(query, weights, threshold)
-        if found is None:
-            names = np.arange(len(self._prepared), dtype=np.int32)
-            bounds = np.ones(len(names))
-        else:
-            names, bounds = found
+            best[position] = (WEAK_ALIAS_SCORE, -1, weak)
+        names, bounds = self._index.candidates(query, weights, threshold)
         exact = self._index.exact_candidates(query)
         if len(exact):
-            names = np.concatenate([names, exact])
-            bounds = np.concatenate([bounds, np.ones(len(exact))])
+            names = np.concatenate([exact, names])
+            bounds = np.concatenate([np.ones(len(exact)), bounds])
         keep = bounds >= threshold
         names, bounds = names[keep], bounds[keep]
-        # Highest bound first, so that with a limit the search can stop early.
+        # Highest bound first, so that the search can stop early with a limit, and
+        # an entity's other names be skipped once it has a score they cannot beat.
         order = np.lexsort((names, -bounds))
-        kth = 0.0
+        name_entity = self._name_entity
+        kth = -1.0
+        seen: set[int] = set()
         for name_id, bound in zip(names[order].tolist(), bounds[order].tolist(), strict=True):
             if limit is not None and len(best) >= limit and bound < kth:
                 break
-            entity = self._name_entity[name_id]
-            explanation = score_prepared(
-                query, self._prepared[name_id], weights, self._weights[name_id]
-            )
-            if explanation.score < threshold:
+            if name_id in seen:
                 continue
+            seen.add(name_id)
+            entity = int(name_entity[name_id])
             current = best.get(entity)
-            if current is None or explanation.score > current[1].score:
-                best[entity] = name_id, explanation
-            if limit is not None and len(best) >= limit:
-                kth = heapq.nlargest(limit, (e.score for _, e in best.values()))[-1]
-        ranked = sorted(best.items(), key=lambda item: (-item[1][1].score, item[0]))
-        hits = [(position, name_id, hit) for position, (name_id, hit) in ranked]
+            if current is not None and (
+                bound < current[0] or (bound == current[0] and name_id > current[1])
+            ):
+                continue
+            listed, listed_weights = self._list_name(name_id)
+            explanation = score_prepared(query, listed, weights, listed_weights)
+            score = explanation.score
+            if score < threshold:
+                continue
+            if (
+                current is None
+                or score > current[0]
+                or (score == current[0] and current[1] >= 0 and name_id < current[1])
+            ):
+                best[entity] = (score, name_id, explanation)
+                if limit is not None and len(best) >= limit:
+                    kth = heapq.nlargest(limit, (s for s, _, _ in best.values()))[-1]
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
+        hits = [(position, name_id, found) for position, (_, name_id, found) in ranked]
         return hits[:limit] if limit is not None else hits
+
+    def _weak_hits(self, query: PreparedName) -> list[int]:
+        """Entities with a weak alias equal to the query (in normal form)."""
+        if not query.tokens:
+            return []
+        positions, _ = self._weak.find([stable_hash(query.comparison)])
+        found = []
+        for position in sorted(set(self._weak.ids[positions].tolist())):
+            entity = self._entity(position)
+            if any(
+                self.prepare(w, entity.kind).comparison == query.comparison
+                for w in entity.weak_aliases
+            ):
+                found.append(position)
+        return found
 
     def _exhaustive(
         self, name: str, *, kind: Kind | None = None, threshold: float | None = None
@@ -230,36 +408,229 @@ class Matcher:
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         query = self.prepare(name, kind)
         weights = token_weights(query, self.frequencies)
-        best: dict[int, float] = {}
-        for position in self._weak.get(query.comparison, ()) if query.tokens else ():
-            best[position] = WEAK_ALIAS_SCORE
-        for name_id, prepared in enumerate(self._prepared):
-            score = score_prepared(query, prepared, weights, self._weights[name_id]).score
-            entity = self._name_entity[name_id]
+        best: dict[int, float] = dict.fromkeys(self._weak_hits(query), WEAK_ALIAS_SCORE)
+        for name_id in range(self.name_count):
+            listed, listed_weights = self._list_name(name_id)
+            score = score_prepared(query, listed, weights, listed_weights).score
+            entity = int(self._name_entity[name_id])
             if score >= threshold and score > best.get(entity, -1.0):
                 best[entity] = score
         return sorted(
-            ((self.entities[e].id, s) for e, s in best.items()), key=lambda x: (-x[1], x[0])
+            ((self._entity(e).id, s) for e, s in best.items()), key=lambda x: (-x[1], x[0])
         )
 
-    def _hit(
-        self, query: str, position: int, name_id: int | None, explanation: Explanation
-    ) -> Match:
-        entity = self.entities[position]
-        if name_id is not None:
-            matched = self._names[name_id]
-        else:  # a weak alias, matched exactly
-            matched = next(
-                (
-                    w
-                    for w in entity.weak_aliases
-                    if self.prepare(w, entity.kind).comparison == explanation.left.comparison
-                ),
-                entity.name,
+    def _matched_name(self, position: int, name_id: int, explanation: Explanation) -> str:
+        if name_id >= 0:
+            return self._names[name_id]
+        entity = self._entity(position)  # a weak alias, matched exactly
+        return next(
+            (
+                w
+                for w in entity.weak_aliases
+                if self.prepare(w, entity.kind).comparison == explanation.left.comparison
+            ),
+            entity.name,
+        )
+
+    # -- saving and loading ------------------------------------------------------------
+
+    def save(self, path: str | os.PathLike[str]) -> int:
+        """Save the compiled matcher to ``path`` (atomically); return its size in bytes.
+
+        The file holds arrays and JSON, never pickled objects: loading it runs
+        no code from it. :meth:`load` maps it, so processes that load the same
+        file share one copy of it in memory.
+        """
+        arrays, meta = self._arrays()
+        return write_arrays(path, arrays, meta)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> Matcher:
+        """Load a matcher saved with :meth:`save`.
+
+        Raises:
+            EntityMatchError: The file is not a saved matcher, is corrupt, or was
+                saved by a version of entitymatch that scores differently.
+        """
+        arrays, meta = read_arrays(path)
+        return cls._from_arrays(arrays, meta, os.fspath(path))
+
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]:
+        # Pickled as its saved form: engines that ship the matcher to workers get
+        # the same arrays, and unpickling builds nothing.
+        arrays, meta = self._arrays()
+        return _from_bytes, (dump_arrays(arrays, meta),)
+
+    def _arrays(self) -> tuple[dict[str, npt.NDArray[Any]], dict[str, Any]]:
+        entities = StringTable.build(
+            json.dumps(self._entity(p).to_dict(), ensure_ascii=False, separators=(",", ":"))
+            for p in range(len(self))
+        )
+        arrays = {
+            **self._index.arrays(),
+            "names_blob": self._names.blob,
+            "names_offsets": self._names.offsets,
+            "name_entity": self._name_entity,
+            "name_entity_kind": self._name_kind,
+            "entities_blob": entities.blob,
+            "entities_offsets": entities.offsets,
+            "weak_keys": self._weak.keys,
+            "weak_entities": self._weak.ids,
+        }
+        meta = {
+            "algorithm": ALGORITHM,
+            "prepare_version": PREPARE_VERSION,
+            "entitymatch": __version__,
+            "entities": len(self),
+            "names": self.name_count,
+            "aliases": [
+                {"canonical": r.canonical, "alias": r.alias, "entity_id": r.entity_id,
+                 "source": r.source}
+                for r in self.aliases or ()
+            ],
+        }  # fmt: skip
+        return arrays, meta
+
+    @classmethod
+    def _from_arrays(
+        cls, arrays: dict[str, npt.NDArray[Any]], meta: dict[str, Any], where: str
+    ) -> Matcher:
+        for key, expected in (("algorithm", ALGORITHM), ("prepare_version", PREPARE_VERSION)):
+            if meta.get(key) != expected:
+                raise EntityMatchError(
+                    f"saved with {key} {meta.get(key)!r}; this entitymatch ({__version__}) "
+                    f"uses {expected!r}: compile the matcher again from the list",
+                    path=where,
+                )
+        try:
+            rows = [AliasRow(**row) for row in meta.get("aliases", [])]
+            matcher = cls.__new__(cls)
+            matcher._setup(AliasTable(rows) if rows else None)
+            matcher._index = Index(arrays)
+            matcher._names = StringTable(arrays["names_blob"], arrays["names_offsets"])
+            matcher._name_entity = arrays["name_entity"]
+            matcher._name_kind = arrays["name_entity_kind"]
+            matcher._entity_table = StringTable(arrays["entities_blob"], arrays["entities_offsets"])
+            matcher._entities = [None] * len(matcher._entity_table)
+            matcher._weak = KeyTable(
+                arrays["weak_keys"],
+                arrays["weak_entities"],
+                np.zeros(0, np.float32),
+                np.zeros(0, np.uint8),
             )
-        details: dict[str, Any] = explanation.to_dict()
-        details["matched_name"] = matched
-        return Match(entity, explanation.score, matched, query, details)
+        except (KeyError, TypeError, ValueError) as error:
+            raise EntityMatchError(f"corrupt matcher: {error}", path=where) from error
+        sizes = {
+            len(matcher._names),
+            len(matcher._name_entity),
+            len(matcher._name_kind),
+            matcher._index.size,
+        }
+        if len(sizes) != 1 or meta.get("entities") != len(matcher._entities):
+            raise EntityMatchError("corrupt matcher: array sizes disagree", path=where)
+        if matcher._index.size and int(matcher._name_entity.max()) >= len(matcher._entities):
+            raise EntityMatchError("corrupt matcher: name of no entity", path=where)
+        return matcher
+
+
+def _from_bytes(data: bytes) -> Matcher:
+    arrays, meta = read_arrays(data)
+    return Matcher._from_arrays(arrays, meta, "<pickle>")
+
+
+# -- worker processes ------------------------------------------------------------------
+
+_FORK = (
+    multiprocessing.get_context("fork")
+    if "fork" in multiprocessing.get_all_start_methods()
+    else None
+)
+"""Workers are forked: they share the parent's compiled matcher page by page."""
+
+_WORKER: dict[str, Any] = {}
+
+
+def _install_preparer(preparer: Preparer) -> None:
+    _WORKER["preparer"] = preparer
+
+
+def _extract_chunk(job: tuple[list[str], list[int]]) -> Extract:
+    names, kinds = job
+    return _extract_names(_WORKER["preparer"], names, kinds)
+
+
+def _extract_names(preparer: Preparer, names: list[str], kinds: list[int]) -> Extract:
+    found = Extract()
+    for text, code in zip(names, kinds, strict=True):
+        found.add(preparer.prepare_uncached(text, _KINDS_BY_CODE[code]))
+    return found
+
+
+def _install_matcher(matcher: Matcher) -> None:
+    _WORKER["matcher"] = matcher
+
+
+def _screen_job(
+    queries: list[tuple[str | None, Kind | None]],
+    threshold: float,
+    limit: int | None,
+    matcher: Matcher | None = None,
+) -> list[list[_Raw]]:
+    """Screen a batch (in a worker, or in this process with ``matcher``); a name
+    that recurs in the batch is screened once."""
+    matcher = matcher if matcher is not None else _WORKER["matcher"]
+    done: dict[tuple[str, Kind | None], list[_Raw]] = {}
+    results: list[list[_Raw]] = []
+    for name, kind in queries:
+        if not isinstance(name, str):
+            results.append([])
+            continue
+        key = (name, kind)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = matcher._raw(name, kind, threshold, limit)
+        results.append(found)
+    return results
+
+
+def _cpu_count() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _text(value: Any) -> str | None:
+    """A screened value as text: pyarrow scalars unwrapped; not text is missing."""
+    if isinstance(value, str):
+        return value
+    as_py = getattr(value, "as_py", None)
+    if as_py is not None:
+        value = as_py()
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _batches(
+    names: Iterable[Any], kinds: Iterator[Kind | None]
+) -> Iterator[list[tuple[str | None, Kind | None]]]:
+    values = iter(names)
+    while True:
+        batch = [(_text(name), next(kinds, None)) for name in islice(values, BATCH_SIZE)]
+        if not batch:
+            return
+        yield batch
+
+
+def _chain(
+    first: list[tuple[str | None, Kind | None]],
+    second: list[tuple[str | None, Kind | None]] | None,
+    rest: Iterator[list[tuple[str | None, Kind | None]]],
+) -> Iterator[list[tuple[str | None, Kind | None]]]:
+    yield first
+    if second is not None:
+        yield second
+        yield from rest
 
 
 def _nones() -> Iterator[None]:
