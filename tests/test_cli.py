@@ -15,7 +15,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import fcntl
-import inspect
 import io
 import itertools
 import json
@@ -525,30 +524,47 @@ def test_several_lists_and_an_alias_table(tmp_path: Path, small_list: Path) -> N
     )
     source = tmp_path / "in.csv"
     source.write_text("name\nNokia Corp.\nHangzhou HV\n", encoding="utf-8")
-    result = run(
-        "screen",
-        source,
-        "--list",
-        small_list,
-        "--list",
-        plain,
-        "--aliases",
-        aliases,
-        "--workers",
-        "2",
-    )
+    lists = ["--list", small_list, "--list", plain, "--aliases", aliases]
+    result = run("screen", source, *lists, "--workers", "2")
     assert result.code == 1, result.stderr
-    from entitymatch import Matcher
-
-    # --workers goes to Matcher.screen once it takes it; until then a note says so.
-    ignored = "workers" not in inspect.signature(Matcher.screen).parameters
-    assert ("--workers ignored" in result.stderr) == ignored
     rows = read_csv(result.stdout)
-    assert {(row["input_name"], row["entity_id"], row["list"][:20]) for row in rows} == {
+    expected = {
         ("Nokia Corp.", f"own.csv:{HIKVISION}", str(plain)[:20]),  # the file: no source column
         ("Hangzhou HV", HIKVISION, "Non-SDN Chinese Mili"),  # the CSL's source
     }
+    assert {(row["input_name"], row["entity_id"], row["list"][:20]) for row in rows} == expected
     assert f"{plain}: 1 entity id already used by an earlier list" in result.stderr
+
+    # The same lists and aliases compiled into one file screen the same.
+    compiled = tmp_path / "lists.ematch"
+    done = run("compile", small_list, plain, "--aliases", aliases, "-o", compiled)
+    assert done.code == 0, done.stderr
+    assert f"{compiled}: 4 entities" in done.stderr
+    again = run("screen", source, "--list", compiled)
+    assert again.code == 1, again.stderr
+    assert read_csv(again.stdout) == rows
+    assert "compiled matcher of 4 entities" in again.stderr
+
+
+def test_compiled_matcher_errors(tmp_path: Path, small_list: Path) -> None:
+    compiled = tmp_path / "three.ematch"
+    assert run("compile", small_list, "-o", compiled).code == 0
+    source = tmp_path / "in.csv"
+    source.write_text("name\nHIKVISION\n", encoding="utf-8")
+    # A compiled matcher holds its lists: it cannot be merged with more.
+    mixed = run("screen", source, "--list", compiled, "--list", small_list)
+    assert mixed.code == 2
+    assert "is a compiled matcher: give it as the only --list" in mixed.stderr
+    # A damaged file fails with its path and what is wrong, never a traceback.
+    damaged = tmp_path / "damaged.ematch"
+    damaged.write_bytes(compiled.read_bytes()[:200])
+    broken = run("screen", source, "--list", damaged)
+    assert broken.code == 2
+    assert str(damaged) in broken.stderr
+    assert "Traceback" not in broken.stderr
+    # compile reads lists, and never writes over one.
+    assert run("compile", compiled, "-o", tmp_path / "x.ematch").code == 2
+    assert run("compile", small_list, "-o", small_list).code == 2
 
 
 # -- atomic output -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The ``entitymatch`` command line: ``screen``, ``compare`` and ``list-info``.
+"""The ``entitymatch`` command line: ``screen``, ``compile``, ``compare`` and ``list-info``.
 
 This is the only module that parses arguments or formats output; everything
 it does goes through the public API (``Matcher``, ``compare``, ``load_list``,
@@ -8,7 +8,7 @@ Exit status, as with grep and diff a number a script can test (a nonzero
 status means "look at this"):
 
 ====  =======================================================================
-0     ``screen``: no hits; ``compare``: not a match; ``list-info``: list read
+0     ``screen``: no hits; ``compare``: not a match; ``list-info``, ``compile``: done
 1     ``screen``: at least one hit; ``compare``: the names match
 2     an error: bad arguments, an unreadable or malformed list or alias file
       (printed as ``path:line: reason``), an unreadable input, an unwritable
@@ -31,7 +31,6 @@ import contextlib
 import csv
 import dataclasses
 import gzip
-import inspect
 import io
 import json
 import os
@@ -53,6 +52,7 @@ from entitymatch._version import __version__
 from entitymatch.errors import EntityMatchError
 from entitymatch.lists import FORMATS, ListStats, iter_list
 from entitymatch.records import KINDS, parse_kind
+from entitymatch.store import is_saved
 
 if TYPE_CHECKING:
     from entitymatch.matcher import Matcher
@@ -225,6 +225,7 @@ examples:
   entitymatch screen sellers.parquet --column seller_name --id-column seller_id \\
       --list targets.simple.csv --threshold 0.85 -o hits.parquet
   zcat customers.csv.gz | entitymatch screen - --list csl.csv --format jsonl > hits.jsonl
+  entitymatch screen customers.csv --list lists.ematch     (a matcher saved by compile)
 
 input: CSV/TSV with a header, JSON lines, or Parquet (by extension, else by
 content; "-" reads CSV or JSON lines from stdin; .gz files are decompressed).
@@ -247,6 +248,19 @@ examples:
 exit status: 0 not a match, 1 a match (score >= threshold), 2 error.
 """
 
+_COMPILE_EPILOG = """\
+examples:
+  entitymatch compile examples/csl_sample.csv -o csl.ematch
+  entitymatch compile sdn.csv consolidated.json --aliases our_aliases.csv -o lists.ematch
+  entitymatch screen customers.csv --list lists.ematch
+
+A compiled matcher loads in a fraction of a second where compiling the lists
+takes seconds to minutes; it is a versioned, memory-mapped file that holds no
+code (see docs/performance.md). Recompile after upgrading entitymatch.
+
+exit status: 0 written, 2 error.
+"""
+
 _LIST_INFO_EPILOG = """\
 examples:
   entitymatch list-info examples/csl_sample.csv
@@ -260,6 +274,7 @@ exit status: 0 read, 2 error (a malformed record is reported as path:line: reaso
 _MAIN_EPILOG = """\
 examples:
   entitymatch screen examples/customers.csv --list examples/csl_sample.csv
+  entitymatch compile examples/csl_sample.csv -o csl.ematch
   entitymatch compare HIKVISION "Hangzhou Hikvision Digital Technology Co., Ltd."
   entitymatch list-info examples/csl_sample.csv
 
@@ -297,19 +312,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LIST",
         action="append",
         required=True,
-        help="a list file (repeat for several); format detected unless --list-format",
+        help="a list file (repeat for several; format detected unless --list-format), or "
+        "one matcher saved by 'entitymatch compile'",
     )
-    lists.add_argument(
-        "--list-format", metavar="F", help=f"format of every --list: one of {formats}"
-    )
-    lists.add_argument(
-        "--skip-malformed",
-        action="store_true",
-        help="skip and count malformed list records instead of failing",
-    )
-    lists.add_argument(
-        "--aliases", metavar="FILE", help="alias table CSV (canonical,alias,entity_id,source)"
-    )
+    _list_options(lists, formats)
     columns = screen.add_argument_group("input")
     columns.add_argument(
         "--column",
@@ -356,7 +362,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--workers",
         type=_count(1),
         metavar="N",
-        help="processes to screen with, when this entitymatch supports it (default: 1)",
+        help="processes to screen with (default: every core)",
     )
     output = screen.add_argument_group("output")
     output.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
@@ -394,6 +400,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print the explanation as JSON (Comparison.to_dict)"
     )
 
+    compile_ = commands.add_parser(
+        "compile",
+        help="compile lists into a matcher file that screen loads at once",
+        description="Read lists and an alias table, compile them, and save the matcher to a "
+        "file for 'screen --list'.",
+        epilog=_COMPILE_EPILOG,
+        formatter_class=_HelpFormatter,
+    )
+    compile_.set_defaults(run=_compile)
+    compile_.add_argument("lists", metavar="LIST", nargs="+", help="list files")
+    compile_.add_argument(
+        "-o", "--output", metavar="OUT", required=True, help="the matcher file to write"
+    )
+    _list_options(compile_, formats)
+
     info = commands.add_parser(
         "list-info",
         help="read a list file and count what it holds",
@@ -410,6 +431,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     info.add_argument("--json", action="store_true", help="print the counts as JSON")
     return parser
+
+
+def _list_options(group: Any, formats: str) -> None:
+    """Options on how lists are read, shared by ``screen`` and ``compile``."""
+    group.add_argument(
+        "--list-format", metavar="F", help=f"format of every list file: one of {formats}"
+    )
+    group.add_argument(
+        "--skip-malformed",
+        action="store_true",
+        help="skip and count malformed list records instead of failing",
+    )
+    group.add_argument(
+        "--aliases", metavar="FILE", help="alias table CSV (canonical,alias,entity_id,source)"
+    )
 
 
 # -- screen ---------------------------------------------------------------------------
@@ -489,10 +525,12 @@ class _Tally:
 def _n(count: int, noun: str) -> str:
     """``count`` and ``noun``, plural unless 1.
 
-    >>> _n(1, "row"), _n(2, "blank line"), _n(0, "hit")
-    ('1 row', '2 blank lines', '0 hits')
+    >>> _n(1, "row"), _n(2, "blank line"), _n(0, "hit"), _n(3, "entity")
+    ('1 row', '2 blank lines', '0 hits', '3 entities')
     """
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun[:-1]}ies" if noun.endswith("y") else f"{count} {noun}s"
 
 
 class _Console:
@@ -532,7 +570,7 @@ def _screen(args: argparse.Namespace) -> int:
     with _open_input(args) as source, _output_stream(args.output) as stream:
         source.notify = console.note
         matcher, list_files = _build_matcher(args, console, tally)
-        options = _screen_options(matcher, args, console)
+        options = _screen_options(args)
         with _make_sink(output_format, stream) as sink:
             _run_screen(
                 matcher=matcher,
@@ -643,40 +681,68 @@ def _record(row: _Row, match: Match, list_files: Mapping[str, str]) -> dict[str,
     }
 
 
-def _screen_options(
-    matcher: Matcher, args: argparse.Namespace, console: _Console
-) -> dict[str, Any]:
+def _screen_options(args: argparse.Namespace) -> dict[str, Any]:
     """Keywords for ``Matcher.screen``: only those given, so library defaults hold."""
     options: dict[str, Any] = {}
     if args.threshold is not None:
         options["threshold"] = args.threshold
     if args.limit is not None:
         options["limit"] = args.limit or None  # 0: every hit
-    if args.workers is not None and args.workers > 1:
-        # ``workers=`` (parallel screening, results still in input order) is
-        # passed through as soon as the installed Matcher.screen accepts it.
-        if "workers" in inspect.signature(matcher.screen).parameters:
-            options["workers"] = args.workers
-        else:
-            console.note(f"{PROG}: this version screens in one process; --workers ignored")
+    if args.workers is not None:
+        options["workers"] = args.workers
     return options
 
 
 def _build_matcher(
     args: argparse.Namespace, console: _Console, tally: _Tally
 ) -> tuple[Matcher, dict[str, str]]:
-    """Load the lists and the alias table and compile them.
-
-    A saved matcher (``Matcher.load``) would be read here instead of the lists,
-    once the library can save one.
+    """Load a compiled matcher, or load the lists and the alias table and compile them.
 
     Returns:
         The matcher, and the list file of each entity id (for the ``list``
-        column when a list does not name its source).
+        column when a list does not name its source; empty for a compiled
+        matcher, whose entities carry their source).
     """
+    saved = [path for path in args.lists if is_saved(path)]
+    if saved:
+        if len(args.lists) > 1 or args.aliases:
+            raise CliError(
+                f"{saved[0]} is a compiled matcher: give it as the only --list, without "
+                "--aliases (compile the lists and aliases together instead)"
+            )
+        started = time.monotonic()
+        matcher = em.Matcher.load(saved[0])
+        console.note(
+            f"{saved[0]}: compiled matcher of {_n(len(matcher), 'entity')}, "
+            f"{_n(matcher.name_count, 'name')} (loaded in {time.monotonic() - started:.2f} s)"
+        )
+        return matcher, {}
     aliases = em.AliasTable.from_csv(args.aliases) if args.aliases else None
     entities, list_files = _load_lists(args.lists, args, console, tally)
     return em.Matcher(entities, aliases=aliases), list_files
+
+
+def _compile(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    console = _Console(quiet=False, progress=False)
+    if any(is_saved(path) for path in args.lists):
+        raise CliError("compile reads list files, not compiled matchers")
+    if any(Path(path).resolve() == Path(args.output).resolve() for path in args.lists):
+        raise CliError(f"-o {args.output} would replace a list it reads")
+    aliases = em.AliasTable.from_csv(args.aliases) if args.aliases else None
+    entities, list_files = _load_lists(args.lists, args, console, _Tally())
+    # The saved entities name their list, for screen's "list" column.
+    entities = [
+        entity if entity.source else dataclasses.replace(entity, source=list_files[entity.id])
+        for entity in entities
+    ]
+    matcher = em.Matcher(entities, aliases=aliases)
+    size = matcher.save(args.output)
+    console.say(
+        f"{args.output}: {_n(len(matcher), 'entity')}, {_n(matcher.name_count, 'name')}, "
+        f"{size / 1e6:.1f} MB ({time.monotonic() - started:.1f} s)"
+    )
+    return EXIT_CLEAN
 
 
 def _load_lists(
