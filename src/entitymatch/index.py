@@ -164,8 +164,8 @@ class StringTable:
         return len(self.offsets) - 1
 
     def __getitem__(self, index: int) -> str:
-        start, end = self.offsets[index], self.offsets[index + 1]
-        return self.blob[start:end].tobytes().decode("utf-8")
+        start, end = self.offsets[index : index + 2].tolist()
+        return str(self.blob.data[start:end], "utf-8")
 
 
 class KeyTable:
@@ -259,16 +259,18 @@ def _reduce_hits(names: npt.NDArray[np.int32], data: npt.NDArray[np.float32]) ->
     """One row per name: the maximum of every column."""
     if not len(names):
         return _NO_HITS
-    order = np.argsort(names, kind="stable")
-    names, data = names[order], data[order]
-    starts = np.flatnonzero(np.r_[True, names[1:] != names[:-1]])
+    step = names[1:] - names[:-1]
+    if not (step >= 0).all():  # one posting list is sorted already; several are not
+        order = np.argsort(names, kind="stable")
+        names, data = names[order], data[order]
+        step = names[1:] - names[:-1]
+    if (step > 0).all():
+        unique, best_rows = names, data
+    else:
+        starts = np.flatnonzero(np.r_[True, step != 0])
+        unique, best_rows = names[starts], np.maximum.reduceat(data, starts, axis=0)
     best = data.max(axis=0)
-    return Hits(
-        names[starts],
-        np.maximum.reduceat(data, starts, axis=0),
-        float(best[_SIM]),
-        float(best[_SHARE]),
-    )
+    return Hits(unique, best_rows, float(best[_SIM]), float(best[_SHARE]))
 
 
 # -- what a list name gives the index -------------------------------------------
@@ -681,6 +683,7 @@ class Index:
         best: dict[int, float] = {}
         checked: set[int] = set()
         forms = token.forms
+        single = forms[0] if len(forms) == 1 else None
         for form_id, group_of in zip(
             self.form_table.ids[positions].tolist(), which.tolist(), strict=True
         ):
@@ -691,7 +694,10 @@ class Index:
                     continue
                 checked.add(form_id)
                 other = self.forms[form_id]
-                similarity = max(text_similarity(f, other)[0] for f in forms)
+                if single is not None:
+                    similarity = text_similarity(single, other)[0]
+                else:
+                    similarity = max(text_similarity(f, other)[0] for f in forms)
             elif group == _INITIAL:
                 other = self.forms[form_id]
                 if len(other) == 1 and any(f[0] == other for f in forms if len(f) > 1):
@@ -754,8 +760,11 @@ class Index:
         found: list[Hits | None] = []
         keys: list[int] = []
         groups: list[tuple[int, int]] = []  # (run number, group) of each key
-        for number, run in enumerate(name.runs):
-            cache_key = ("run", run.joined, run.abjad, len(run.indices), sound_run(name, run))
+        cache_keys = [
+            ("run", run.joined, run.abjad, len(run.indices), sound_run(name, run))
+            for run in name.runs
+        ]
+        for number, (run, cache_key) in enumerate(zip(name.runs, cache_keys, strict=True)):
             cached = self._cache_get(cache_key)
             found.append(cached)
             if cached is not None:
@@ -789,13 +798,11 @@ class Index:
             if similarity > run_best.get(form_id, 0.0):
                 run_best[form_id] = similarity
         hits_of_runs = []
-        for number, run in enumerate(name.runs):
-            hits = found[number]
+        for number, cached in enumerate(found):
+            hits = cached
             if hits is None:
                 hits = self._form_hits(best.get(number, {}))
-                self._cache_put(
-                    ("run", run.joined, run.abjad, len(run.indices), sound_run(name, run)), hits
-                )
+                self._cache_put(cache_keys[number], hits)
             hits_of_runs.append(hits)
         return hits_of_runs
 
@@ -893,19 +900,24 @@ class Index:
         essential = [row for n, row in enumerate(rows) if n not in set(left_out)]
         if not essential:
             return empty
-        parts = [self._row_names(row) for row in essential]
-        names = parts[0] if len(parts) == 1 else np.unique(np.concatenate(parts))
-        if not len(names):
-            return empty
         # The loose bound: essential rows at their gain in each name, the others
         # at their best gain anywhere.
-        gain = np.full(len(names), math.fsum(rows[n].gain for n in left_out))
-        for row in essential:
-            if row.hits is None:
-                gain += row.gain * self._has_letter(names, row.letter)
-                continue
-            values = row.hits.data if len(essential) == 1 else row.hits.at(names)
-            gain += values[:, _SIM] * row.weight + values[:, _SHARE]
+        parts = [self._row_names(row) for row in essential]
+        gains = [
+            np.full(len(part), row.gain)
+            if row.hits is None
+            else row.hits.data[:, _SIM] * row.weight + row.hits.data[:, _SHARE]
+            for row, part in zip(essential, parts, strict=True)
+        ]
+        names: npt.NDArray[np.int32] = parts[0]
+        gain: FloatArray = gains[0].astype(np.float64)
+        if len(parts) > 1:
+            names, where = np.unique(np.concatenate(parts), return_inverse=True)
+            summed = np.bincount(where, weights=np.concatenate(gains), minlength=len(names))
+            gain = summed.astype(np.float64, copy=False)  # float already: weights are
+        if not len(names):
+            return empty
+        gain += math.fsum(rows[n].gain for n in left_out)
         loose = found.score_bound(gain, self.name_weight[names], corroborated=True)
         keep = self._kind_bound(query, names, loose) >= threshold
         names = names[keep]

@@ -367,10 +367,13 @@ def sound_token(token: Token) -> bool:
 
 def sound_run(name: PreparedName, run: Run) -> bool:
     """Whether a run is Han words that may be a foreign name read by sound."""
+    tokens = name.tokens
+    if tokens[run.indices[0]].script != "han":  # most runs: answered at once
+        return False
     return all(
-        name.tokens[i].script == "han"
-        and name.tokens[i].role in SOUND_RUN_ROLES
-        and name.tokens[i].via in SOUND_VIAS
+        tokens[i].script == "han"
+        and tokens[i].role in SOUND_RUN_ROLES
+        and tokens[i].via in SOUND_VIAS
         for i in run.indices
     )
 
