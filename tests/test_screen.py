@@ -215,6 +215,23 @@ def test_tampered_headers_fail_clearly(
     assert str(path) in str(raised.value)
 
 
+def test_damaged_data_fails_its_checksum(matcher: em.Matcher, tmp_path: Path) -> None:
+    good = tmp_path / "good.ematch"
+    matcher.save(good)
+    data = good.read_bytes()
+    length = int.from_bytes(data[8:16], "little")
+    start = 16 + length + (-(16 + length) % 64)
+    for position in (start, (start + len(data)) // 2, len(data) - 1):
+        damaged = bytearray(data)
+        damaged[position] ^= 0x01  # one bit, as a bad disk or a bad copy flips it
+        path = _corrupt(tmp_path, bytes(damaged))
+        with pytest.raises(EntityMatchError, match="checksum") as raised:
+            em.Matcher.load(path)
+        assert str(path) in str(raised.value)
+    with pytest.raises(EntityMatchError, match="checksum"):
+        read_arrays(bytes(damaged))  # bytes from a pickle are checked as well
+
+
 def test_loaded_arrays_are_read_only_maps(matcher: em.Matcher, tmp_path: Path) -> None:
     path = tmp_path / "list.ematch"
     matcher.save(path)

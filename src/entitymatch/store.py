@@ -6,10 +6,11 @@ A saved matcher is a single file::
     | padding to 64 | array 0 | padding | array 1 | ...
 
 The header names each array with its dtype, shape and offset, and carries the
-format version and JSON metadata. Loading reads the header, checks it against
-the file, and maps each array read-only: nothing is executed and nothing is
-unpickled, so a file from anywhere is safe to open, and processes that map the
-same file share its pages.
+format version, JSON metadata and a CRC-32 of the data. Loading reads the
+header, checks it against the file and the data against the checksum, and
+maps each array read-only: nothing is executed and nothing is unpickled, so a
+file from anywhere is safe to open, and processes that map the same file
+share its pages.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import io
 import json
 import mmap
 import os
-from collections.abc import Mapping
+import zlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,7 +33,7 @@ __all__ = ["FORMAT_VERSION", "MAGIC", "dump_arrays", "is_saved", "read_arrays", 
 
 MAGIC = b"EMATCHv1"
 """The first eight bytes of every saved matcher."""
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """Version of the container layout; a reader refuses versions it does not know."""
 _ALIGN = 64
 _DTYPES = frozenset({"uint8", "int32", "int64", "uint32", "uint64", "float32", "float64"})
@@ -39,6 +41,17 @@ _DTYPES = frozenset({"uint8", "int32", "int64", "uint32", "uint64", "float32", "
 
 def _padding(offset: int) -> int:
     return -offset % _ALIGN
+
+
+def _data(
+    arrays: Mapping[str, npt.NDArray[Any]], offsets: Mapping[str, int]
+) -> Iterator[memoryview | bytes]:
+    """The data section, piece by piece: each array after its padding."""
+    position = 0
+    for name, array in arrays.items():
+        yield b"\0" * (offsets[name] - position)
+        yield np.ascontiguousarray(array).data.cast("B")
+        position = offsets[name] + array.nbytes
 
 
 def _write(
@@ -54,8 +67,17 @@ def _write(
         offsets[name] = offset
         entries[name] = {"dtype": array.dtype.name, "shape": list(array.shape), "offset": offset}
         offset += array.nbytes
+    checksum = 0
+    for piece in _data(arrays, offsets):
+        checksum = zlib.crc32(piece, checksum)
     header = json.dumps(
-        {"format": FORMAT_VERSION, "arrays": entries, "meta": dict(meta), "data_size": offset},
+        {
+            "format": FORMAT_VERSION,
+            "arrays": entries,
+            "meta": dict(meta),
+            "data_size": offset,
+            "crc32": checksum,
+        },
         ensure_ascii=True,
         separators=(",", ":"),
     ).encode("ascii")
@@ -64,11 +86,8 @@ def _write(
     handle.write(len(header).to_bytes(8, "little"))
     handle.write(header)
     handle.write(b"\0" * _padding(start))
-    position = 0
-    for name, array in arrays.items():
-        handle.write(b"\0" * (offsets[name] - position))
-        handle.write(np.ascontiguousarray(array).data.cast("B"))
-        position = offsets[name] + array.nbytes
+    for piece in _data(arrays, offsets):
+        handle.write(piece)
     return start + _padding(start) + offset
 
 
@@ -141,6 +160,7 @@ def read_arrays(
         version = header["format"]
         entries = header["arrays"]
         data_size = int(header["data_size"])
+        checksum = int(header["crc32"])
         meta = header.get("meta", {})
         if not isinstance(entries, dict) or not isinstance(meta, dict):
             raise TypeError("arrays and meta must be objects")
@@ -155,6 +175,11 @@ def read_arrays(
     if data_size < 0 or start + data_size > len(buffer):
         raise EntityMatchError(
             f"corrupt matcher: {len(buffer)} bytes, the header describes {start + data_size}",
+            path=where,
+        )
+    if zlib.crc32(memoryview(buffer)[start : start + data_size]) != checksum:
+        raise EntityMatchError(
+            "corrupt matcher: the data does not match its checksum (damaged or altered)",
             path=where,
         )
     arrays: dict[str, npt.NDArray[Any]] = {}
