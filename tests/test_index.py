@@ -52,10 +52,10 @@ def matcher() -> em.Matcher:
 
 
 def _perturb(name: str, rng: random.Random) -> str:
-    """A realistic corruption of a name: typos, dropped or swapped words, joined
-    or split words, a legal form added or removed, case changes."""
+    """A realistic corruption of a name: typos, dropped, swapped or repeated
+    words, joined or split words, a legal form added or removed, case changes."""
     words = name.split()
-    action = rng.randrange(9)
+    action = rng.randrange(10)
     if action == 0 and len(name) > 3:  # delete a character
         k = rng.randrange(len(name))
         return name[:k] + name[k + 1 :]
@@ -81,6 +81,9 @@ def _perturb(name: str, rng: random.Random) -> str:
         return " ".join([word[:k], word[k:], *words[1:]])
     if action == 7:
         return f"{name} {rng.choice(['Ltd', 'LLC', 'Co., Ltd.', 'GmbH', 'OOO', 'S.A.'])}"
+    if action == 8 and words:  # a word repeated ("Mohammed Ali Mohammed")
+        words.insert(rng.randrange(len(words) + 1), rng.choice(words))
+        return " ".join(words)
     return name.upper() if rng.random() < 0.5 else name.lower()
 
 

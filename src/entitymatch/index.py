@@ -224,7 +224,8 @@ class Hits:
     can be worth: ``names`` sorted, and per name the columns of ``data``:
     best similarity, best list-side share (similarity x list weight), list tokens
     it may cover, list tokens it may cover with a strong pair (equal or variant),
-    and 1 if a pair may align a distinctive list token."""
+    1 if a pair may align a distinctive list token, and how many postings hit
+    the name (at least the list tokens the word may pair with there)."""
 
     names: npt.NDArray[np.int32]
     data: npt.NDArray[np.float32]
@@ -243,7 +244,7 @@ class Hits:
         """The rows of ``data`` for ``names`` (zeros where not hit)."""
         size = len(self.names)
         if not size:
-            return np.zeros((len(names), 5), np.float32)
+            return np.zeros((len(names), _COLUMNS), np.float32)
         where = np.searchsorted(self.names, names)
         np.minimum(where, size - 1, out=where)
         values = self.data[where]
@@ -251,12 +252,13 @@ class Hits:
         return values
 
 
-_NO_HITS = Hits(np.empty(0, np.int32), np.empty((0, 5), np.float32))
-_SIM, _SHARE, _COVER, _COVER_STRONG, _DIST = range(5)
+_SIM, _SHARE, _COVER, _COVER_STRONG, _DIST, _COUNT = range(6)
+_COLUMNS = 6
+_NO_HITS = Hits(np.empty(0, np.int32), np.empty((0, _COLUMNS), np.float32))
 
 
 def _reduce_hits(names: npt.NDArray[np.int32], data: npt.NDArray[np.float32]) -> Hits:
-    """One row per name: the maximum of every column."""
+    """One row per name: the maximum of every column, the sum of the counts."""
     if not len(names):
         return _NO_HITS
     step = names[1:] - names[:-1]
@@ -269,6 +271,7 @@ def _reduce_hits(names: npt.NDArray[np.int32], data: npt.NDArray[np.float32]) ->
     else:
         starts = np.flatnonzero(np.r_[True, step != 0])
         unique, best_rows = names[starts], np.maximum.reduceat(data, starts, axis=0)
+        best_rows[:, _COUNT] = np.add.reduceat(data[:, _COUNT], starts)
     best = data.max(axis=0)
     return Hits(unique, best_rows, float(best[_SIM]), float(best[_SHARE]))
 
@@ -738,12 +741,13 @@ class Index:
         if len(positions):
             aux = self.name_table.aux[positions]
             length = (aux & _LENGTH_MASK).astype(np.float32)
-            data = np.empty((len(positions), 5), np.float32)
+            data = np.empty((len(positions), _COLUMNS), np.float32)
             data[:, _SIM] = 1.0
             data[:, _SHARE] = self.name_table.values[positions]
             data[:, _COVER] = length
             data[:, _COVER_STRONG] = np.where(aux & _STRONG, length, 0.0)
             data[:, _DIST] = (aux & _RUN_DISTINCTIVE) != 0
+            data[:, _COUNT] = 1.0
             parts_names.append(self.name_table.ids[positions])
             parts_data.append(data)
         hits = (
@@ -813,12 +817,13 @@ class Index:
         similar = {form: value for form, value in similar.items() if value > 0.0}
         names, weights, flags, lengths = self._postings(list(similar))
         similarity = np.repeat(np.fromiter(similar.values(), np.float32, len(similar)), lengths)
-        data = np.empty((len(names), 5), np.float32)
+        data = np.empty((len(names), _COLUMNS), np.float32)
         data[:, _SIM] = similarity
         data[:, _SHARE] = similarity * weights
         data[:, _COVER] = 1.0
         data[:, _COVER_STRONG] = similarity >= _STRONG_SIMILARITY
         data[:, _DIST] = flags
+        data[:, _COUNT] = 1.0
         return _reduce_hits(names, data)
 
     def _postings(
@@ -954,13 +959,13 @@ class Index:
         size = len(names)
         # Per query token and name: the best of every row that covers the token,
         # the list-side measures shared out among a row's tokens.
-        per_token = np.zeros((count, size, 5), np.float32)
+        per_token = np.zeros((count, size, _COLUMNS), np.float32)
         list_distinctive = np.zeros(size, bool)
         for row in query.rows:
             if row.hits is None:
                 has = self._has_letter(names, row.letter).astype(np.float32)
                 # Any list word with that letter, of weight at most 1.
-                values = np.zeros((size, 5), np.float32)
+                values = np.zeros((size, _COLUMNS), np.float32)
                 values[:, _SIM] = values[:, _SHARE] = has * INITIAL_SIMILARITY
                 values[:, _COVER] = values[:, _DIST] = has
             else:
@@ -972,8 +977,20 @@ class Index:
                 np.maximum(per_token[i], values, out=per_token[i])
         similarity = per_token[:, :, _SIM].astype(np.float64)
         list_weight = self.name_weight[names]
-        query_side = np.minimum(np.asarray(query.weights) @ similarity, query.total)
-        list_side = np.minimum(per_token[:, :, _SHARE].sum(axis=0, dtype=np.float64), list_weight)
+        query_gain = np.asarray(query.weights) @ similarity
+        list_gain = per_token[:, :, _SHARE].sum(axis=0, dtype=np.float64)
+        for tokens, hits in query.repeats:
+            # A word the query repeats pairs with one list word per repeat at
+            # most: only as many repeats count as the name has postings for it.
+            values = hits.at(names)
+            pairs = np.minimum(len(tokens), values[:, _COUNT]).astype(np.int64)
+            heaviest = np.sort(np.asarray([query.weights[i] for i in tokens]))[::-1]
+            top = np.concatenate([[0.0], np.cumsum(heaviest)])[pairs]
+            found = values[:, _SIM].astype(np.float64)
+            query_gain += found * (top - heaviest.sum())
+            list_gain += values[:, _SHARE] * (pairs - len(tokens))
+        query_side = np.minimum(query_gain, query.total)
+        list_side = np.minimum(list_gain, list_weight)
         length = self.name_token_count[names] - 1e-3
         covered = (similarity > 0).all(axis=0)
         covered_strong = (similarity >= _STRONG_SIMILARITY).all(axis=0) | (
@@ -1020,6 +1037,9 @@ class _Query:
     total: float
     distinctive: list[bool]
     rows: list[_Row]
+    repeats: list[tuple[tuple[int, ...], Hits]]
+    """Query words written the same (``Mohammed ... Mohammed``), found by one
+    lookup and in no other row: their tokens and their hits."""
 
     @classmethod
     def of(cls, index: Index, name: PreparedName, weights: Sequence[float]) -> _Query | None:
@@ -1045,7 +1065,7 @@ class _Query:
         if not rows:
             return None
         distinctive = [is_distinctive(name, i) for i in range(len(name.tokens))]
-        return cls(name, weights, total, distinctive, rows)
+        return cls(name, weights, total, distinctive, rows, _repeats(rows))
 
     def score_bound(
         self,
@@ -1074,6 +1094,20 @@ class _Query:
             np.array([gain]), np.array([0.0]), corroborated=len(covered) == len(self.weights)
         )
         return float(bound[0])
+
+
+def _repeats(rows: Sequence[_Row]) -> list[tuple[tuple[int, ...], Hits]]:
+    """Groups of single-word rows that share one lookup (the same word repeated),
+    whose words no other row covers."""
+    rows_of: dict[int, int] = {}
+    for row in rows:
+        for i in row.tokens:
+            rows_of[i] = rows_of.get(i, 0) + 1
+    groups: dict[int, tuple[list[int], Hits]] = {}
+    for row in rows:
+        if row.hits is not None and len(row.tokens) == 1 and rows_of[row.tokens[0]] == 1:
+            groups.setdefault(id(row.hits), ([], row.hits))[0].append(row.tokens[0])
+    return [(tuple(tokens), hits) for tokens, hits in groups.values() if len(tokens) > 1]
 
 
 _CACHE_HITS = 4_000_000

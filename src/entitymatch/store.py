@@ -158,6 +158,12 @@ def read_arrays(
     try:
         header = json.loads(bytes(buffer[len(MAGIC) + 8 : end]).decode("ascii"))
         version = header["format"]
+        if version != FORMAT_VERSION:  # before anything a version may lay out otherwise
+            raise EntityMatchError(
+                f"matcher format version {version!r}; this entitymatch reads {FORMAT_VERSION} "
+                "(compile the matcher again)",
+                path=where,
+            )
         entries = header["arrays"]
         data_size = int(header["data_size"])
         checksum = int(header["crc32"])
@@ -166,11 +172,6 @@ def read_arrays(
             raise TypeError("arrays and meta must be objects")
     except (ValueError, KeyError, TypeError, UnicodeDecodeError) as error:
         raise EntityMatchError(f"corrupt matcher: bad header ({error})", path=where) from error
-    if version != FORMAT_VERSION:
-        raise EntityMatchError(
-            f"matcher format version {version!r}; this entitymatch reads {FORMAT_VERSION}",
-            path=where,
-        )
     start = end + _padding(end)
     if data_size < 0 or start + data_size > len(buffer):
         raise EntityMatchError(
