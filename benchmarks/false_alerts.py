@@ -16,7 +16,6 @@ overstates false alerts. Results are appended to benchmarks/results/false_alerts
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import os
 import platform
@@ -29,6 +28,7 @@ from unidecode import unidecode
 
 import entitymatch as em
 from entitymatch.lists import iter_list
+from record import append_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared/data"
@@ -88,16 +88,8 @@ def main() -> None:
         for query, hit in zip(queries, best, strict=True):
             if hit and hit.score >= args.show:
                 print(f"  {hit.score:.3f}  {query}  |  {hit.name}  ({hit.entity.id})")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    new = not RESULTS.exists()
-    with RESULTS.open("a", newline="") as handle:
-        writer = csv.writer(handle)
-        if new:
-            writer.writerow(
-                ["utc", "threshold", "queries", "entitymatch_rate", "baseline_queries",
-                 "wratio_rate"]
-            )  # fmt: skip
-        writer.writerows(rows)
+    header = ["utc", "threshold", "queries", "entitymatch_rate", "baseline_queries", "wratio_rate"]
+    append_rows(RESULTS, header, rows)
 
 
 if __name__ == "__main__":

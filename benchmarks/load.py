@@ -28,6 +28,7 @@ from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
 from entitymatch.lists import ListStats, load_list
+from record import append_rows
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "load.csv"
@@ -188,13 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     print("ratio = warm load time / bare csv.reader or iterparse pass over the same files")
     if not args.no_save:
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        new = not RESULTS.exists()
-        with RESULTS.open("a", encoding="utf-8", newline="") as file:
-            writer = csv.DictWriter(file, fieldnames=FIELDS)
-            if new:
-                writer.writeheader()
-            writer.writerows(rows)
+        append_rows(RESULTS, FIELDS, rows)
         print(f"appended {len(rows)} rows to {RESULTS}")
     return 0
 

@@ -38,6 +38,7 @@ import entitymatch as em
 from entitymatch.prepare import prepare
 from entitymatch.score import score_prepared
 from entitymatch.weights import reference_frequencies, token_weights
+from record import append_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared/data"
@@ -194,16 +195,9 @@ def main() -> None:
                 kind = "FN" if case.match else "FP"
                 print(f"  {kind} {ours[n]:.3f} {case.source[:20]} | {case.left} | {case.right}")
                 shown += 1
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    new = not RESULTS.exists()
-    with RESULTS.open("a", newline="") as handle:
-        writer = csv.writer(handle)
-        if new:
-            writer.writerow(
-                ["utc", "dataset", "source", "pairs", "precision", "recall", "f1",
-                 "wratio90_f1", "wratio_best_f1", "wratio_best_threshold"]
-            )  # fmt: skip
-        writer.writerows(records)
+    header = ["utc", "dataset", "source", "pairs", "precision", "recall", "f1",
+              "wratio90_f1", "wratio_best_f1", "wratio_best_threshold"]  # fmt: skip
+    append_rows(RESULTS, header, records)
 
 
 if __name__ == "__main__":

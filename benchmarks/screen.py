@@ -59,6 +59,7 @@ import entitymatch as em
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import workload  # benchmarks/ is not a package
+from record import append_rows
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -687,13 +688,7 @@ def measure(size: str, settings: Settings) -> dict[str, Any]:
 
 
 def write_rows(rows: list[dict[str, Any]]) -> None:
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    new = not RESULTS.exists()
-    with RESULTS.open("a", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=FIELDS, extrasaction="ignore")
-        if new:
-            writer.writeheader()
-        writer.writerows(rows)
+    append_rows(RESULTS, FIELDS, rows)
     print(f"appended {len(rows)} row(s) to {RESULTS.relative_to(ROOT)}")
 
 

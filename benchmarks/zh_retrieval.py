@@ -32,6 +32,7 @@ from unidecode import unidecode
 import entitymatch as em
 from entitymatch.lists import iter_list
 from entitymatch.prepare import prepare
+from record import append_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared/data"
@@ -155,13 +156,8 @@ def main() -> None:
         for n, row in enumerate(pairs):
             if not ours[n]:
                 print(f"  miss {row['category']:<22} {row['han']} | {row['english']}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    new = not RESULTS.exists()
-    with RESULTS.open("a", newline="") as handle:
-        writer = csv.writer(handle)
-        if new:
-            writer.writerow(["utc", "category", "queries", "entitymatch_top1", "baseline_top1"])
-        writer.writerows(rows)
+    header = ["utc", "category", "queries", "entitymatch_top1", "baseline_top1"]
+    append_rows(RESULTS, header, rows)
 
 
 if __name__ == "__main__":
