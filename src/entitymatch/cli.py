@@ -1035,7 +1035,30 @@ def _delimiter_of(header: str) -> str:
     return ","
 
 
-class _CsvSource(_Source):
+class _TextSource(_Source):
+    """A text input read line by line (see ``_Lines``), whose file position is known."""
+
+    def __init__(
+        self,
+        label: str,
+        binary: IO[bytes],
+        args: argparse.Namespace,
+        *,
+        position: Callable[[], int],
+        size: int,
+    ) -> None:
+        self.label = label
+        self.size = size
+        self._position = position
+        self._lines = _Lines(binary, args.encoding, label)
+        self.recoding = self._lines.recoding
+        self._iter = iter(self._lines)
+
+    def position(self) -> int:
+        return self._position()
+
+
+class _CsvSource(_TextSource):
     """CSV or TSV with a header line; records may span lines (quoted newlines)."""
 
     def __init__(
@@ -1048,12 +1071,7 @@ class _CsvSource(_Source):
         position: Callable[[], int],
         size: int,
     ) -> None:
-        self.label = label
-        self.size = size
-        self._position = position
-        self._lines = _Lines(binary, args.encoding, label)
-        self.recoding = self._lines.recoding
-        self._iter = iter(self._lines)
+        super().__init__(label, binary, args, position=position, size=size)
         self._first_recoded = 0
         try:
             _, header_line, recoded = next(self._iter)
@@ -1068,9 +1086,6 @@ class _CsvSource(_Source):
             raise CliError(f"{label}:1: unreadable header line: {error}") from None
         self._columns = _choose_columns(label, header, args)
         self.has_kinds = self._columns.kind is not None
-
-    def position(self) -> int:
-        return self._position()
 
     def _texts(self) -> Iterator[str]:
         for number, text, recoded in self._iter:
@@ -1106,7 +1121,7 @@ class _CsvSource(_Source):
             yield row
 
 
-class _JsonLinesSource(_Source):
+class _JsonLinesSource(_TextSource):
     """JSON lines: one object per line; the first object stands for a header."""
 
     def __init__(
@@ -1118,12 +1133,7 @@ class _JsonLinesSource(_Source):
         position: Callable[[], int],
         size: int,
     ) -> None:
-        self.label = label
-        self.size = size
-        self._position = position
-        self._lines = _Lines(binary, args.encoding, label)
-        self.recoding = self._lines.recoding
-        self._iter = iter(self._lines)
+        super().__init__(label, binary, args, position=position, size=size)
         # Lines up to the first object are kept to be read again as rows.
         self._head: list[tuple[int, str, bool]] = []
         first: dict[str, Any] | None = None
@@ -1148,9 +1158,6 @@ class _JsonLinesSource(_Source):
             None if columns.kind is None else fields[columns.kind],
         )
         self.has_kinds = columns.kind is not None
-
-    def position(self) -> int:
-        return self._position()
 
     def _all_lines(self) -> Iterator[tuple[int, str, bool]]:
         yield from self._head
