@@ -577,21 +577,3 @@ def han_units(
     [('14', 'number'), ('yanjiusuo', 'industry')]
     """
     return list(read_han(run, kind=kind, lexicon=lexicon).units)
-    units = []
-    for text, is_numeral in _split_numerals(run):
-        if is_numeral:
-            value = _numeral_value(text)
-            units.append(HanUnit(text, str(value), "number", (), "numeral"))
-            continue
-        pending = ""
-        for piece, entry in [*_segment(text, lexicon), ("", None)]:
-            if entry is None and piece:
-                pending += piece  # unknown characters: one unit, read in context
-                continue
-            if pending:
-                units.append(HanUnit(pending, pinyin_of(pending), "trade", (), "pinyin"))
-                pending = ""
-            if entry is not None:
-                role = entry.role
-                units.append(HanUnit(piece, entry.pinyin, role, entry.english, entry.via))
-    return units
