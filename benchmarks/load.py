@@ -28,7 +28,9 @@ from pathlib import Path
 from xml.etree.ElementTree import iterparse
 
 from entitymatch.lists import ListStats, load_list
-from record import append_rows
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from record import append_rows  # benchmarks/ is not a package
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "load.csv"

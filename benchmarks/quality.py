@@ -38,7 +38,9 @@ import entitymatch as em
 from entitymatch.prepare import prepare
 from entitymatch.score import score_prepared
 from entitymatch.weights import reference_frequencies, token_weights
-from record import append_rows
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from record import append_rows  # benchmarks/ is not a package
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared/data"

@@ -32,7 +32,9 @@ from unidecode import unidecode
 import entitymatch as em
 from entitymatch.lists import iter_list
 from entitymatch.prepare import prepare
-from record import append_rows
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from record import append_rows  # benchmarks/ is not a package
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared/data"
