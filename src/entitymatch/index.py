@@ -323,7 +323,7 @@ class Extract:
             self.run_end.append(run.indices[-1] + 1)
             length = len(run.indices)
             core_run = _RUN_DISTINCTIVE if any(distinctive[i] for i in run.indices) else 0
-            keys = [(_RUN + key, _STRONG) for key in spelling_keys(run.joined)]
+            keys = [(_RUN + key, _STRONG) for key in run.keys]
             if sound_run(name, run):
                 # A foreign name in Han read as surname + given, for one Latin word.
                 keys += [(_RUN_SOUND + v, 0) for v in sound_variants(sound_key(run.joined, True))]
@@ -765,7 +765,7 @@ class Index:
         keys: list[int] = []
         groups: list[tuple[int, int]] = []  # (run number, group) of each key
         cache_keys = [
-            ("run", run.joined, run.abjad, len(run.indices), sound_run(name, run))
+            ("run", run.joined, run.keys, run.abjad, len(run.indices), sound_run(name, run))
             for run in name.runs
         ]
         for number, (run, cache_key) in enumerate(zip(name.runs, cache_keys, strict=True)):
@@ -773,7 +773,7 @@ class Index:
             found.append(cached)
             if cached is not None:
                 continue
-            for key in spelling_keys(run.joined):
+            for key in run.keys:
                 keys.append(stable_hash(_SPELLING + key))
                 groups.append((number, _TEXT))
             if len(run.indices) == 2:
@@ -790,10 +790,11 @@ class Index:
             self.form_table.ids[positions].tolist(), which.tolist(), strict=True
         ):
             number, group = groups[key_number]
-            joined = name.runs[number].joined
+            run = name.runs[number]
+            joined = run.joined
             other = self.forms[form_id]
             if group == _TEXT:
-                similarity = joined_similarity(joined, other)[0]
+                similarity = joined_similarity(run, other)[0]
             elif group == _BY_SKELETON:
                 similarity = SKELETON_SIMILARITY
             else:

@@ -339,21 +339,23 @@ def text_similarity(a: str, b: str) -> tuple[float, str]:
     return 0.0, ""
 
 
-def joined_similarity(joined: str, form: str) -> tuple[float, str]:
+def joined_similarity(run: Run, form: str) -> tuple[float, str]:
     """Similarity of adjacent words joined and one word: equal or spelling
     variants only. Typos across a word boundary are not looked for; that keeps
     every pair the scorer can make findable by exact lookups in the index.
 
-    >>> joined_similarity("hikvision", "hikvision"), joined_similarity("tsetung", "zedong")
+    >>> tse_tung = prepare("Tse-tung").runs[0]
+    >>> joined_similarity(tse_tung, "tsetung"), joined_similarity(tse_tung, "zedong")
     ((1.0, 'exact'), (0.95, 'variant'))
-    >>> joined_similarity("hikvisoin", "hikvision")
+    >>> joined_similarity(prepare("Hik Visoin").runs[0], "hikvision")
     (0.0, '')
     """
+    joined = run.joined
     if joined == form:
         return 1.0, "exact"
     if joined.isdigit() or form.isdigit():
         return 0.0, ""
-    if not spelling_keys(joined).isdisjoint(spelling_keys(form)):
+    if not run.keys.isdisjoint(spelling_keys(form)):
         return VARIANT_SIMILARITY, "variant"
     return 0.0, ""
 
@@ -492,7 +494,7 @@ def _join_candidates(
         for key in keys:
             for j, form in by_key.get(key, ()):
                 if (j, form) not in found:
-                    found[(j, form)] = joined_similarity(run.joined, form)
+                    found[(j, form)] = joined_similarity(run, form)
         if len(run.indices) == 2 and (run.abjad or abjad_singles):
             # Arabic written as two words and Latin as one, or the other way round
             # (عبد الله / Abdullah, Abdul Rahman / عبدالرحمن): consonants of two words.
@@ -529,7 +531,7 @@ def _run_keys(name: PreparedName) -> tuple[tuple[Run, frozenset[str], bool], ...
     name read by sound (kept with the name: a name is scored many times)."""
     found: tuple[tuple[Run, frozenset[str], bool], ...] | None = name.cached("run_keys")
     if found is None:
-        found = tuple((run, spelling_keys(run.joined), sound_run(name, run)) for run in name.runs)
+        found = tuple((run, run.keys, sound_run(name, run)) for run in name.runs)
         name.cache("run_keys", found)
     return found
 

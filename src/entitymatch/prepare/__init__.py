@@ -29,7 +29,7 @@ from entitymatch.prepare.aliases import AliasTable
 from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, read_han
 from entitymatch.prepare.legal_forms import LegalForm, split_legal_forms, strip_han_legal_suffix
 from entitymatch.prepare.normalize import MAX_NAME_CHARS, normalize
-from entitymatch.prepare.romanize import spelling_keys
+from entitymatch.prepare.romanize import joined_keys, spelling_keys
 from entitymatch.prepare.scripts import ABJADS, Script, script_runs
 from entitymatch.prepare.tagging import Tag, tag_word
 from entitymatch.prepare.transliterate import (
@@ -117,11 +117,14 @@ class Run:
         indices: The token indices joined (stopwords inside included).
         joined: Their texts concatenated, stopwords left out.
         abjad: Whether a token was read from an abjad (compared by skeleton).
+        keys: Spelling keys of the joined text (see
+            :func:`~entitymatch.prepare.romanize.joined_keys`).
     """
 
     indices: tuple[int, ...]
     joined: str
     abjad: bool
+    keys: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,13 +238,13 @@ def _runs(tokens: tuple[Token, ...]) -> tuple[Run, ...]:
             if words > MAX_RUN:
                 break
             if end - start == 2:
-                joined = inside[0].text + inside[1].text
+                texts: tuple[str, ...] = (inside[0].text, inside[1].text)
             elif inside[0].tag == "stop" or inside[-1].tag == "stop":
                 continue
             else:
-                joined = "".join(t.text for t in inside if t.tag != "stop")
+                texts = tuple(t.text for t in inside if t.tag != "stop")
             abjad = any(t.script in ABJADS for t in inside)
-            runs.append(Run(tuple(range(start, end)), joined, abjad))
+            runs.append(Run(tuple(range(start, end)), "".join(texts), abjad, joined_keys(texts)))
     return tuple(runs)
 
 

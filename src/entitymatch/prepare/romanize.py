@@ -28,7 +28,14 @@ import re
 
 from entitymatch.data import read_rows
 
-__all__ = ["korean_key", "pinyin_syllables", "skeleton", "spelling_keys"]
+__all__ = [
+    "joined_keys",
+    "korean_key",
+    "pinyin_syllables",
+    "skeleton",
+    "spelling_keys",
+    "syllabic",
+]
 
 _MAX_KEYS = 6
 """A word with more readings than this is too ambiguous to be worth keys."""
@@ -226,6 +233,40 @@ def _arabic_article_key(word: str) -> str | None:
     return "abd~" + rest if len(rest) >= 3 else None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def syllabic(word: str) -> bool:
+    """Whether a word reads as a sequence of pinyin or Wade-Giles syllables.
+
+    >>> syllabic("lijian"), syllabic("tse"), syllabic("hikvision")
+    (True, True, False)
+    """
+    if not word.isalpha() or len(word) > MAX_KEYED_WORD:
+        return False
+    if pinyin_syllables(word) is not None:
+        return True
+    syllables = _wade_giles_syllables()
+    return bool(_segmentations(word, syllables, _longest(syllables)))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def joined_keys(words: tuple[str, ...]) -> frozenset[str]:
+    """The spelling keys of adjacent words written together ("li jian" ->
+    "lijian"). Romanised syllables do not straddle the spaces between words, so
+    the joined text is read as syllables only when each word reads so on its own
+    ("tse tung" -> "zedong"); other keys (spelling families, the Arabic article)
+    hold for any.
+
+    >>> "zedong" in joined_keys(("tse", "tung"))
+    True
+    >>> sorted(joined_keys(("ts", "etung")))
+    ['tsetung']
+    """
+    joined = "".join(words)
+    if all(map(syllabic, words)):
+        return spelling_keys(joined)
+    return _keys(joined, syllables=False)
+
+
 @functools.lru_cache(maxsize=1 << 17)
 def spelling_keys(word: str) -> frozenset[str]:
     """The keys of a comparison word: itself plus every reading it is a variant of.
@@ -239,6 +280,10 @@ def spelling_keys(word: str) -> frozenset[str]:
     >>> sorted(spelling_keys("abdurrahman") & spelling_keys("abdelrahman"))
     ['abd~rahman']
     """
+    return _keys(word, syllables=True)
+
+
+def _keys(word: str, *, syllables: bool) -> frozenset[str]:
     keys = {word}
     if not word.isalpha() or len(word) > MAX_KEYED_WORD:
         return frozenset(keys)
@@ -246,6 +291,6 @@ def spelling_keys(word: str) -> frozenset[str]:
     article = _arabic_article_key(word)
     if article is not None:
         keys.add(article)
-    if pinyin_syllables(word) is None:
+    if syllables and pinyin_syllables(word) is None:
         keys.update(_from_wade_giles(word))
     return frozenset(keys)
