@@ -8,6 +8,7 @@ same scorer (``Matcher._exhaustive``), which is slow and obviously complete.
 from __future__ import annotations
 
 import csv
+import itertools
 import multiprocessing
 import os
 import random
@@ -21,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import entitymatch as em
+from entitymatch.index import deletions
 
 FIXTURES = Path(__file__).parent / "fixtures/names"
 GOLDEN = Path(__file__).parent / "golden"
@@ -166,3 +168,15 @@ def test_limit_keeps_the_best(matcher: em.Matcher) -> None:
         full = _indexed(matcher, query, 0.6)
         top = matcher.match(query, threshold=0.6, limit=3)
         assert [h.score for h in top] == [score for _, score in full[:3]]
+
+
+@given(st.text(alphabet="abcdeé", max_size=9), st.integers(min_value=0, max_value=3))
+def test_deletion_neighbourhood_is_every_shorter_subsequence(word: str, budget: int) -> None:
+    """The index finds typos through deletion neighbourhoods: all subsequences
+    that delete up to ``budget`` letters, never the empty string."""
+    expected = {word} | {
+        "".join(word[k] for k in kept)
+        for size in range(max(1, len(word) - budget), len(word))
+        for kept in itertools.combinations(range(len(word)), size)
+    }
+    assert deletions(word, budget) == expected

@@ -29,7 +29,7 @@ with the scorer's own similarity, and every name found is scored.
 
 from __future__ import annotations
 
-import itertools
+import functools
 import math
 import zlib
 from array import array
@@ -41,6 +41,7 @@ from typing import Any
 import jellyfish
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz.distance import OSA
 
 from entitymatch.prepare import PreparedName, Token
 from entitymatch.prepare.romanize import korean_key, skeleton, spelling_keys
@@ -52,6 +53,7 @@ from entitymatch.score import (
     GENERIC_CAP,
     INITIAL_SIMILARITY,
     KIND_MISMATCH_PENALTY,
+    MAX_EDITS,
     MIN_EVIDENCE,
     MISSING_FACTOR,
     SKELETON_SIMILARITY,
@@ -88,8 +90,11 @@ _DISTINCTIVE = 16  # token flag: the token is distinctive in its name
 _STRONG, _RUN_DISTINCTIVE = 32, 64
 _LENGTH_MASK = 31
 
-# What a form lookup offers, by the key category that found the form.
-_TEXT, _INITIAL, _BY_SKELETON, _BY_KOREAN, _BY_SOUND_HAN, _BY_SOUND_LATIN = range(6)
+# What a form lookup offers, by the key category that found the form. A form
+# found only by a deletion neighbourhood (_TYPO) is no spelling variant or
+# metaphone match (those keys would have found it), so it is similar only within
+# the typo budget: most are not, and an edit distance with a cutoff says so.
+_TEXT, _TYPO, _INITIAL, _BY_SKELETON, _BY_KOREAN, _BY_SOUND_HAN, _BY_SOUND_LATIN = range(7)
 
 KIND_CODES: dict[Kind | None, int] = {None: 0, **{kind: n + 1 for n, kind in enumerate(KINDS)}}
 """Kinds stored as small integers (0 for unknown)."""
@@ -112,6 +117,7 @@ def stable_hash(text: str) -> int:
     return (zlib.crc32(data) << 32) | zlib.adler32(data)
 
 
+@functools.cache
 def deletion_budget(length: int) -> int:
     """Deletions to index for a word of this length so that any partner within
     the scorer's edit budget shares a deletion variant with it."""
@@ -128,10 +134,20 @@ def deletions(word: str, budget: int) -> set[str]:
     ['ab', 'abc', 'ac', 'bc']
     """
     found = {word}
-    for count in range(1, min(budget, len(word) - 1) + 1):
-        for positions in itertools.combinations(range(len(word)), count):
-            found.add("".join(c for k, c in enumerate(word) if k not in positions))
+    level = found
+    for _ in range(min(budget, len(word) - 1)):
+        level = {w[:k] + w[k + 1 :] for w in level for k in range(len(w))}
+        found |= level
     return found
+
+
+def within_typo_budget(a: str, b: str) -> bool:
+    """Whether two words are within the scorer's typo budget of each other.
+
+    >>> within_typo_budget("boyer", "boer"), within_typo_budget("boyer", "bauer")
+    (True, False)
+    """
+    return OSA.distance(a, b, score_cutoff=MAX_EDITS) <= max_edits(max(len(a), len(b)))
 
 
 def sound_variants(key: str) -> list[str]:
@@ -657,7 +673,7 @@ class Index:
                 want(_SPELLING + key, _TEXT)
             if not form.isdigit():
                 for variant in deletions(form, deletion_budget(len(form))):
-                    want(_DELETION + variant, _TEXT)
+                    want(_DELETION + variant, _TYPO)
             if form.isalpha() and len(form) >= 4:
                 want(_METAPHONE + jellyfish.metaphone(form), _TEXT)
             if len(form) > 1 and form.isalpha():
@@ -684,24 +700,21 @@ class Index:
                 want(_SOUND_HAN + variant, _BY_SOUND_LATIN)
         positions, which = self.form_table.find(keys)
         best: dict[int, float] = {}
-        checked: set[int] = set()
+        by_text: set[int] = set()
+        by_typo: set[int] = set()
         forms = token.forms
-        single = forms[0] if len(forms) == 1 else None
         for form_id, group_of in zip(
             self.form_table.ids[positions].tolist(), which.tolist(), strict=True
         ):
             group = groups[group_of]
             similarity = 0.0
             if group == _TEXT:
-                if form_id in checked:
-                    continue
-                checked.add(form_id)
-                other = self.forms[form_id]
-                if single is not None:
-                    similarity = text_similarity(single, other)[0]
-                else:
-                    similarity = max(text_similarity(f, other)[0] for f in forms)
-            elif group == _INITIAL:
+                by_text.add(form_id)
+                continue
+            if group == _TYPO:
+                by_typo.add(form_id)
+                continue
+            if group == _INITIAL:
                 other = self.forms[form_id]
                 if len(other) == 1 and any(f[0] == other for f in forms if len(f) > 1):
                     similarity = INITIAL_SIMILARITY
@@ -715,6 +728,16 @@ class Index:
                 similarity = sounds_alike(self.forms[form_id], text)
             if similarity > best.get(form_id, 0.0):
                 best[form_id] = similarity
+        by_typo -= by_text
+        for form_id in by_text | by_typo:
+            other = self.forms[form_id]
+            typo = form_id in by_typo
+            for form in forms:
+                if typo and not within_typo_budget(form, other):
+                    continue
+                similarity = text_similarity(form, other)[0]
+                if similarity > best.get(form_id, 0.0):
+                    best[form_id] = similarity
         return best
 
     def token_hits(self, token: Token) -> Hits:
