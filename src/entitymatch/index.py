@@ -163,11 +163,14 @@ def sound_variants(key: str) -> list[str]:
 class StringTable:
     """Strings in one UTF-8 buffer with offsets: compact, and an array to save."""
 
-    __slots__ = ("blob", "offsets")
+    __slots__ = ("_bytes", "_offsets", "blob", "offsets")
 
     def __init__(self, blob: npt.NDArray[np.uint8], offsets: IntArray) -> None:
         self.blob = blob
         self.offsets = offsets
+        # Plain buffer views: indexing them costs a tenth of indexing the arrays.
+        self._bytes = np.ascontiguousarray(blob).data.cast("B")
+        self._offsets = np.ascontiguousarray(offsets, np.int64).data.cast("B").cast("q")
 
     @classmethod
     def build(cls, strings: Iterable[str]) -> StringTable:
@@ -180,8 +183,8 @@ class StringTable:
         return len(self.offsets) - 1
 
     def __getitem__(self, index: int) -> str:
-        start, end = self.offsets[index : index + 2].tolist()
-        return str(self.blob.data[start:end], "utf-8")
+        offsets = self._offsets
+        return str(self._bytes[offsets[index] : offsets[index + 1]], "utf-8")
 
 
 class KeyTable:
@@ -223,8 +226,8 @@ class KeyTable:
         if not wanted or not len(self.keys):
             return np.empty(0, np.intp), np.empty(0, np.intp)
         keys = np.fromiter(wanted, dtype=np.uint64, count=len(wanted))
-        starts = np.searchsorted(self.keys, keys, side="left")
-        ends = np.searchsorted(self.keys, keys, side="right")
+        starts = self.keys.searchsorted(keys, side="left")
+        ends = self.keys.searchsorted(keys, side="right")
         lengths = ends - starts
         total = int(lengths.sum())
         if not total:
@@ -261,7 +264,7 @@ class Hits:
         size = len(self.names)
         if not size:
             return np.zeros((len(names), _COLUMNS), np.float32)
-        where = np.searchsorted(self.names, names)
+        where = self.names.searchsorted(names)
         np.minimum(where, size - 1, out=where)
         values = self.data[where]
         values[self.names[where] != names] = 0.0
@@ -279,7 +282,7 @@ def _reduce_hits(names: npt.NDArray[np.int32], data: npt.NDArray[np.float32]) ->
         return _NO_HITS
     step = names[1:] - names[:-1]
     if not (step >= 0).all():  # one posting list is sorted already; several are not
-        order = np.argsort(names, kind="stable")
+        order = names.argsort(kind="stable")
         names, data = names[order], data[order]
         step = names[1:] - names[:-1]
     if (step > 0).all():
@@ -880,6 +883,8 @@ class Index:
             keys += [_ALIAS + initials, _ACRONYM + initials]
         keys += [_INITIALS + word for word in query.acronyms]
         positions, _ = self.name_table.find([stable_hash(k) for k in keys])
+        if not len(positions):  # most queries
+            return np.empty(0, np.int32)
         aux = self.name_table.aux[positions]
         return np.unique(self.name_table.ids[positions[aux == 0]])
 
