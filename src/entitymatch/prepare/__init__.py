@@ -23,7 +23,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from entitymatch.prepare.aliases import AliasTable
 from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, read_han
@@ -107,11 +107,11 @@ MAX_RUN = 4
 Science and Technology" is a run of four)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """Adjacent tokens joined, without their stopwords, to pair with one token of
     another name ("hik vision" -> "hikvision", "science and technology" ->
-    "sciencetechnology").
+    "sciencetechnology"). A named tuple: a list's names have millions of runs,
+    and a tuple is made several times faster than a frozen dataclass.
 
     Attributes:
         indices: The token indices joined (stopwords inside included).
