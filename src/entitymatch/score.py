@@ -489,9 +489,9 @@ def _join_candidates(
     abjad_singles = [j for j, token in enumerate(singles) if token.script in ABJADS]
     latin_singles = [j for j, token in enumerate(singles) if token.script == "latin"]
     pairs = []
-    for run, keys, by_sound in _run_keys(runs_name):
+    for run, by_sound in _sound_runs(runs_name):
         found: dict[tuple[int, str], tuple[float, str]] = {}
-        for key in keys:
+        for key in run.keys:
             for j, form in by_key.get(key, ()):
                 if (j, form) not in found:
                     found[(j, form)] = joined_similarity(run, form)
@@ -526,13 +526,13 @@ def _join_candidates(
     return pairs
 
 
-def _run_keys(name: PreparedName) -> tuple[tuple[Run, frozenset[str], bool], ...]:
-    """Each run of a name with its spelling keys and whether it may be a foreign
-    name read by sound (kept with the name: a name is scored many times)."""
-    found: tuple[tuple[Run, frozenset[str], bool], ...] | None = name.cached("run_keys")
+def _sound_runs(name: PreparedName) -> tuple[tuple[Run, bool], ...]:
+    """Each run of a name with whether it may be a foreign name read by sound
+    (kept with the name: a name is scored many times)."""
+    found: tuple[tuple[Run, bool], ...] | None = name.cached("sound_runs")
     if found is None:
-        found = tuple((run, run.keys, sound_run(name, run)) for run in name.runs)
-        name.cache("run_keys", found)
+        found = tuple((run, sound_run(name, run)) for run in name.runs)
+        name.cache("sound_runs", found)
     return found
 
 
