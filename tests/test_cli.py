@@ -103,15 +103,41 @@ def run(*args: object, stdin: bytes | None = None, timeout: float = 120) -> Run:
     )
 
 
+MEASURED_TIMEOUT = 900
+"""Seconds a measured run may take (the longest takes ~10 s) before it is stopped."""
+
+
 def start_measured(*args: object, folder: Path) -> subprocess.Popen[bytes]:
-    """Start a run with stdout and stderr to files in ``folder``."""
+    """Start a run with stdout and stderr to files in ``folder``.
+
+    It runs in a session of its own with Python's fault handler on, so that a
+    run that overstays can be stopped with its workers, each printing its stack.
+    """
     with (folder / "stdout").open("wb") as stdout, (folder / "stderr").open("wb") as stderr:
-        return subprocess.Popen([*COMMAND, *map(str, args)], stdout=stdout, stderr=stderr)
+        return subprocess.Popen(
+            [*COMMAND, *map(str, args)],
+            stdout=stdout,
+            stderr=stderr,
+            env={**os.environ, "PYTHONFAULTHANDLER": "1"},
+            start_new_session=True,
+        )
 
 
 def wait_measured(child: subprocess.Popen[bytes], folder: Path) -> tuple[Run, int]:
     """Wait for a started run: its result, and its peak memory (KiB, Linux)."""
-    _, status, usage = os.wait4(child.pid, 0)
+    deadline = time.monotonic() + MEASURED_TIMEOUT
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            os.killpg(child.pid, signal.SIGABRT)  # the fault handler prints every stack
+            time.sleep(5)
+            os.killpg(child.pid, signal.SIGKILL)
+            child.wait()
+            stderr = (folder / "stderr").read_text("utf-8", errors="replace")
+            pytest.fail(f"still running after {MEASURED_TIMEOUT} s; its stderr:\n{stderr}")
+        time.sleep(0.05)
     child.returncode = os.waitstatus_to_exitcode(status)
     stdout, stderr = (folder / "stdout").read_text("utf-8"), (folder / "stderr").read_text("utf-8")
     return Run(child.returncode, stdout, stderr), usage.ru_maxrss
@@ -227,8 +253,8 @@ def large_run(
     child = start_measured("screen", source, "--list", small_list, "-o", output, folder=folder)
     yield LargeRun(child, folder, output, empty)
     if child.returncode is None:  # its test was not run
-        child.kill()
-        wait_measured(child, folder)
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
 
 
 # -- the bundled example ---------------------------------------------------------------

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import pickle
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
 import entitymatch as em
+import entitymatch.matcher as matcher_module
 from entitymatch.errors import EntityMatchError
 from entitymatch.store import MAGIC, read_arrays
 
@@ -117,6 +120,28 @@ def test_screen_streams_its_input(matcher: em.Matcher) -> None:
     assert first[0].entity.id == "csl-1"
     assert consumed < 20_000
     results.close()
+
+
+class _DyingMatcher:
+    """What a worker holds in place of the matcher: its process ends mid-batch."""
+
+    def _raw(self, *_: object) -> NoReturn:
+        os._exit(9)  # as a kill by the system would: no exception, no result
+
+
+@pytest.mark.skipif(matcher_module._FORK is None, reason="workers are forked")
+def test_a_worker_that_dies_fails_the_screen_instead_of_hanging(
+    matcher: em.Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def install(_: em.Matcher) -> None:
+        matcher_module._WORKER["matcher"] = _DyingMatcher()
+
+    monkeypatch.setattr(matcher_module, "_install_matcher", install)
+    with pytest.raises(EntityMatchError, match="worker process died"):
+        list(matcher.screen(QUERIES * 60, workers=2))
+    # The matcher itself is unharmed: the next screen works.
+    monkeypatch.undo()
+    assert len(list(matcher.screen(QUERIES * 60, workers=2))) == len(QUERIES) * 60
 
 
 def test_save_and_load_give_the_same_results(matcher: em.Matcher, tmp_path: Path) -> None:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import heapq
 import json
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from multiprocessing.pool import AsyncResult
 from typing import Any
 
 import numpy as np
@@ -135,8 +137,8 @@ class Matcher:
             for start in range(0, len(texts), BUILD_CHUNK)
         ]
         if workers > 1 and len(jobs) > 1 and _FORK is not None:
-            with _FORK.Pool(min(workers, len(jobs)), _install_preparer, (self._preparer,)) as pool:
-                return pool.map(_extract_chunk, jobs)
+            with _workers(min(workers, len(jobs)), _install_preparer, self._preparer) as pool:
+                return list(pool.map(_extract_chunk, jobs))
         return [_extract_names(self._preparer, names, codes) for names, codes in jobs]
 
     def _alias_names(self, listed: Sequence[Entity], by_id: dict[str, int]) -> dict[int, list[str]]:
@@ -277,25 +279,20 @@ class Matcher:
             for batch in _chain(first, second, batches):
                 yield from self._screen_batch(batch, threshold, limit)
             return
-        pool = _FORK.Pool(workers, _install_matcher, (self,))
-        try:
-            window: deque[tuple[list[tuple[str | None, Kind | None]], AsyncResult[Any]]] = deque()
+        with _workers(workers, _install_matcher, self) as pool:
+            window: deque[tuple[list[tuple[str | None, Kind | None]], Future[Any]]] = deque()
             for batch in _chain(first, second, batches):
                 queries = [(name, kind) for name, kind in batch]
-                window.append((batch, pool.apply_async(_screen_job, (queries, threshold, limit))))
+                window.append((batch, pool.submit(_screen_job, queries, threshold, limit)))
                 if len(window) >= 2 * workers:
                     yield from self._finish(*window.popleft())
             while window:
                 yield from self._finish(*window.popleft())
-            pool.close()
-        finally:
-            pool.terminate()
-            pool.join()
 
     def _finish(
-        self, batch: list[tuple[str | None, Kind | None]], result: AsyncResult[Any]
+        self, batch: list[tuple[str | None, Kind | None]], result: Future[Any]
     ) -> Iterator[list[Match]]:
-        for (name, _), raw in zip(batch, result.get(), strict=True):
+        for (name, _), raw in zip(batch, result.result(), strict=True):
             yield self._matches(name, raw)
 
     def _screen_batch(
@@ -548,6 +545,29 @@ _FORK = (
 """Workers are forked: they share the parent's compiled matcher page by page."""
 
 _WORKER: dict[str, Any] = {}
+
+
+@contextlib.contextmanager
+def _workers(
+    count: int, install: Callable[[Any], None], state: object
+) -> Iterator[ProcessPoolExecutor]:
+    """Forked worker processes that hold ``state`` (installed by ``install``).
+
+    A worker that dies (killed for memory, say) fails the work with an error
+    rather than leaving it waiting for a result that cannot come. Leaving the
+    block early cancels the work not yet started.
+    """
+    assert _FORK is not None
+    pool = ProcessPoolExecutor(count, mp_context=_FORK, initializer=install, initargs=(state,))
+    try:
+        yield pool
+    except BrokenProcessPool as error:
+        raise EntityMatchError(
+            "a worker process died before it returned its results (the system may have "
+            "stopped it for lack of memory); run again with fewer workers"
+        ) from error
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _install_preparer(preparer: Preparer) -> None:
