@@ -76,3 +76,16 @@ def test_explanation_shows_the_anatomy() -> None:
     assert roles["杭州"] == "place"
     assert roles["海康威视"] == "trade"
     assert result["legal_forms"]["left"] == ["joint_stock"]
+
+
+@pytest.mark.parametrize(
+    ("han", "english"),
+    [
+        ("烽火通信科技股份有限公司", "FiberHome Telecommunication Technologies Co., Ltd."),
+        ("中科寒武纪科技股份有限公司", "Cambricon Technologies Corporation Limited"),
+    ],
+)
+def test_industry_words_translate_in_either_number(han: str, english: str) -> None:
+    # 科技 is "Technology" in the glossary; firms write "Technologies" too.
+    pairs = em.compare(han, english, kind="organization").to_dict()["pairs"]
+    assert any(p["left_source"] == "科技" and p["right"] == "technologies" for p in pairs)

@@ -107,17 +107,46 @@ def _rendering(english: str) -> str:
     return "".join(w for w in words if w not in _STOP_IN_RENDERING)
 
 
+def _other_number(word: str) -> str:
+    """The plural of an industry word, or its singular ("technology" /
+    "technologies"), when the tag table knows that form as an industry word too;
+    else ``""``. Chinese nouns have no number, and English names use both
+    (科技 is "Technology" and "Technologies").
+
+    >>> _other_number("technology"), _other_number("systems"), _other_number("huawei")
+    ('technologies', 'system', '')
+    """
+    if tag_word(word)[0] != "industry":
+        return ""
+    if word.endswith("ies"):
+        candidates = [word[:-3] + "y"]
+    elif word.endswith("s"):
+        candidates = [word[:-1], word[:-2]]  # devices, boxes
+    elif word.endswith("y"):
+        candidates = [word[:-1] + "ies", word + "s"]
+    else:
+        candidates = [word + "s", word + "es"]
+    return next((c for c in candidates if tag_word(c)[0] == "industry"), "")
+
+
 def _generic(english: str) -> bool:
     words = [w for w in fold_latin(normalize(english)).split() if w not in _STOP_IN_RENDERING]
     return bool(words) and all(tag_word(w)[0] in ("industry", "place", "stop") for w in words)
 
 
 def _renderings(values: Iterable[str]) -> tuple[str, ...]:
+    """Comparison forms of English renderings, each followed by the form with its
+    last word in the other number when that word is an industry word."""
     out: list[str] = []
     for value in values:
         form = _rendering(value)
-        if form and form not in out:
-            out.append(form)
+        if not form:
+            continue
+        last = fold_latin(normalize(value)).split()[-1]
+        other = _other_number(last) if form.endswith(last) else ""
+        for candidate in (form, form[: len(form) - len(last)] + other if other else ""):
+            if candidate and candidate not in out:
+                out.append(candidate)
     return tuple(out)
 
 
