@@ -14,6 +14,7 @@ from typing import cast
 import pytest
 
 import entitymatch as em
+from entitymatch.prepare import prepare
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -76,6 +77,30 @@ def test_explanation_shows_the_anatomy() -> None:
     assert roles["杭州"] == "place"
     assert roles["海康威视"] == "trade"
     assert result["legal_forms"]["left"] == ["joint_stock"]
+
+
+@pytest.mark.parametrize(
+    ("han", "goes_by"),
+    [
+        ("马丁", {"martin"}),  # CC-CEDICT: Martin
+        # 马丁 is one of two named parts: the firm does not go by "Martin".
+        ("洛克希德·马丁公司", set()),
+        # A place in brackets qualifies the brand; it is not another part.
+        ("中国联合网络通信（香港）股份有限公司", {"chinaunicom"}),
+        ("长江存储科技有限责任公司", {"ymtc", "yangtzememory"}),
+    ],
+)
+def test_what_a_han_run_goes_by_is_the_names_only_when_it_is_its_one_part(
+    han: str, goes_by: set[str]
+) -> None:
+    assert prepare(han, "organization").aliases == goes_by
+
+
+def test_a_foreign_firm_is_not_its_second_name_alone() -> None:
+    # Lockheed Martin, in the transliteration of China's unreliable-entity list.
+    assert not em.compare("洛克希德·马丁公司", "Martin", kind="organization").is_match
+    full = em.compare("洛克希德·马丁公司", "Lockheed Martin Corporation", kind="organization")
+    assert full.is_match
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,7 @@ _HAN_TAGS: dict[str, Tag] = {
 # Chinese function words inside names: 与 and, 和 and, 及 and, 之 of, 的 of.
 _HAN_STOPWORDS = frozenset("与和及之的")
 _ORGANIZATION_TAGS = frozenset({"industry"})
+_DISTINCTIVE_TAGS = frozenset({"", "number"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,6 +350,8 @@ class Preparer:
         tokens: list[Token] = []
         forms: list[LegalForm] = []
         words = normal.split()
+        # Each run of one script: its first and end token, and what it goes by.
+        runs: list[tuple[int, int, tuple[str, ...]]] = []
         for word in words:
             for script, run in script_runs(word):
                 if script == "han":
@@ -359,20 +362,36 @@ class Preparer:
                             forms.append(form)
                     if han:
                         reading = read_han(han, kind=kind, lexicon=self._lexicon)
+                        at = len(tokens)
                         tokens.extend(_han_tokens(reading.units))
-                        aliases.update(reading.aliases)
+                        runs.append((at, len(tokens), reading.aliases))
                     continue
+                at = len(tokens)
                 if script == "hangul":
                     tokens.extend(_hangul_tokens(run))
-                    continue
-                via = "" if script in ("latin", "digit") else script
-                for part in transliterate_run(script, run).split():
-                    tokens.append(Token(part, run, "", (), via, script))
+                else:
+                    via = "" if script in ("latin", "digit") else script
+                    for part in transliterate_run(script, run).split():
+                        tokens.append(Token(part, run, "", (), via, script))
+                runs.append((at, len(tokens), ()))
+        start, end = 0, len(tokens)
         if kind != "person" and tokens:
             start, end, found = split_legal_forms([t.text for t in tokens])
-            tokens = tokens[start:end]
             forms = [*found, *forms]
-        tokens = [_tagged(token, kind) for token in tokens if token.text]
+        tokens = [_tagged(token, kind) for token in tokens]
+        # What a run of Han goes by is what the name goes by only when no other
+        # run goes by a name or has a distinctive word: 马丁 is Martin, 洛克希德·马丁公司
+        # is not, and 中国联合网络通信（香港）is still China Unicom.
+        parts = [
+            names
+            for at, until, names in runs
+            if at < end
+            and until > start
+            and (names or any(tokens[i].tag in _DISTINCTIVE_TAGS for i in range(at, until)))
+        ]
+        if len(parts) == 1:
+            aliases.update(parts[0])
+        tokens = [token for token in tokens[start:end] if token.text]
         for i in range(1, len(tokens) - 1):
             if _mistyped_and(tokens[i]):
                 t = tokens[i]
