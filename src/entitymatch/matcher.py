@@ -266,6 +266,11 @@ class Matcher:
             workers: Processes to screen on (default: every core). The input is
                 read in batches as results are consumed, so memory stays bounded
                 however long it is; a short input is screened in this process.
+
+        Raises:
+            EntityMatchError: A worker process died (stopped by the system for
+                lack of memory, say). Every result yielded before it is sound;
+                the screen stops rather than skip or wait for the lost names.
         """
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         workers = _cpu_count() if workers is None else max(1, workers)
