@@ -12,6 +12,7 @@ import json
 import math
 import os
 import pickle
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NoReturn
@@ -136,9 +137,18 @@ def test_a_worker_that_dies_fails_the_screen_instead_of_hanging(
     def install(_: em.Matcher) -> None:
         matcher_module._WORKER["matcher"] = _DyingMatcher()
 
+    def hung(*_: object) -> NoReturn:
+        pytest.fail("the screen waited for the dead worker's results")
+
     monkeypatch.setattr(matcher_module, "_install_matcher", install)
-    with pytest.raises(EntityMatchError, match="worker process died"):
-        list(matcher.screen(QUERIES * 60, workers=2))
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)  # a screen that waits forever fails here instead of hanging
+    try:
+        with pytest.raises(EntityMatchError, match="worker process died"):
+            list(matcher.screen(QUERIES * 60, workers=2))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
     # The matcher itself is unharmed: the next screen works.
     monkeypatch.undo()
     assert len(list(matcher.screen(QUERIES * 60, workers=2))) == len(QUERIES) * 60

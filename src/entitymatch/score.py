@@ -48,6 +48,7 @@ from entitymatch.prepare import PreparedName, Run, Token, prepare
 from entitymatch.prepare.romanize import korean_key, pinyin_syllables, skeleton, spelling_keys
 from entitymatch.prepare.scripts import ABJADS
 from entitymatch.prepare.sound import latin_sound_key, pinyin_sound_key, sound_similarity
+from entitymatch.prepare.tagging import DISTINCTIVE_TAGS
 from entitymatch.records import Kind
 from entitymatch.weights import (
     Frequencies,
@@ -144,7 +145,6 @@ dictionary, not by the brand, alias or glossary tables, which translate it."""
 MAX_EDITS = 2
 """Most typos (optimal string alignment edits: insert, delete, substitute, swap
 neighbours) between two words that still count as similar."""
-_DISTINCTIVE_TAGS = frozenset({"", "number"})
 _CAPITAL_COMPANY = frozenset({"limited", "joint_stock", "corporation", "company"})
 """Legal-form classes that the same company is written with interchangeably
 (股份有限公司 is "Co., Ltd." in English; ZAO became AO in 2014)."""
@@ -769,9 +769,9 @@ def is_distinctive(name: PreparedName, index: int) -> bool:
     """Whether a token can carry a match: a distinctive word or number, or a place
     in a name that has neither (a government body named by its place)."""
     tag = name.tokens[index].tag
-    if tag in _DISTINCTIVE_TAGS:
+    if tag in DISTINCTIVE_TAGS:
         return True
-    return tag == "place" and not any(t.tag in _DISTINCTIVE_TAGS for t in name.tokens)
+    return tag == "place" and not any(t.tag in DISTINCTIVE_TAGS for t in name.tokens)
 
 
 def compare(

@@ -31,7 +31,7 @@ from entitymatch.prepare.legal_forms import LegalForm, split_legal_forms, strip_
 from entitymatch.prepare.normalize import MAX_NAME_CHARS, normalize
 from entitymatch.prepare.romanize import joined_keys, spelling_keys
 from entitymatch.prepare.scripts import ABJADS, Script, script_runs
-from entitymatch.prepare.tagging import Tag, tag_word
+from entitymatch.prepare.tagging import DISTINCTIVE_TAGS, Tag, tag_word
 from entitymatch.prepare.transliterate import (
     fold_latin,
     korean_surname_spellings,
@@ -53,7 +53,6 @@ _HAN_TAGS: dict[str, Tag] = {
 # Chinese function words inside names: 与 and, 和 and, 及 and, 之 of, 的 of.
 _HAN_STOPWORDS = frozenset("与和及之的")
 _ORGANIZATION_TAGS = frozenset({"industry"})
-_DISTINCTIVE_TAGS = frozenset({"", "number"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,7 +386,7 @@ class Preparer:
             for at, until, names in runs
             if at < end
             and until > start
-            and (names or any(tokens[i].tag in _DISTINCTIVE_TAGS for i in range(at, until)))
+            and (names or any(tokens[i].tag in DISTINCTIVE_TAGS for i in range(at, until)))
         ]
         if len(parts) == 1:
             aliases.update(parts[0])

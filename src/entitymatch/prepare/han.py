@@ -101,10 +101,9 @@ _PARENTHETICAL = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _STOP_IN_RENDERING = frozenset({"the", "of", "and", "for", "a", "an"})
 
 
-def _rendering(english: str) -> str:
-    """Comparison form of an English rendering: folded words, stopwords out, joined."""
-    words = fold_latin(normalize(english)).split()
-    return "".join(w for w in words if w not in _STOP_IN_RENDERING)
+def _rendering_words(english: str) -> list[str]:
+    """Words of an English rendering: folded, stopwords out."""
+    return [w for w in fold_latin(normalize(english)).split() if w not in _STOP_IN_RENDERING]
 
 
 def _other_number(word: str) -> str:
@@ -130,21 +129,20 @@ def _other_number(word: str) -> str:
 
 
 def _generic(english: str) -> bool:
-    words = [w for w in fold_latin(normalize(english)).split() if w not in _STOP_IN_RENDERING]
+    words = _rendering_words(english)
     return bool(words) and all(tag_word(w)[0] in ("industry", "place", "stop") for w in words)
 
 
 def _renderings(values: Iterable[str]) -> tuple[str, ...]:
-    """Comparison forms of English renderings, each followed by the form with its
-    last word in the other number when that word is an industry word."""
+    """Comparison forms of English renderings (words joined), each followed by
+    the form with its last word in the other number when that is an industry word."""
     out: list[str] = []
     for value in values:
-        form = _rendering(value)
-        if not form:
+        words = _rendering_words(value)
+        if not words:
             continue
-        last = fold_latin(normalize(value)).split()[-1]
-        other = _other_number(last) if form.endswith(last) else ""
-        for candidate in (form, form[: len(form) - len(last)] + other if other else ""):
+        other = _other_number(words[-1])
+        for candidate in ("".join(words), "".join(words[:-1]) + other if other else ""):
             if candidate and candidate not in out:
                 out.append(candidate)
     return tuple(out)

@@ -14,9 +14,12 @@ from typing import Literal
 
 from entitymatch.data import read_rows
 
-__all__ = ["Tag", "tag_word"]
+__all__ = ["DISTINCTIVE_TAGS", "Tag", "tag_word"]
 
 Tag = Literal["", "industry", "place", "stop", "honorific", "particle", "number", "initial"]
+
+DISTINCTIVE_TAGS: frozenset[Tag] = frozenset({"", "number"})
+"""Tags of the words that can carry a match: untagged words and numbers."""
 
 
 @functools.cache
