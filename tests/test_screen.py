@@ -8,6 +8,7 @@ matcher must fail with a clear error that names it.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -285,3 +286,36 @@ def test_saving_is_atomic(matcher: em.Matcher, tmp_path: Path) -> None:
         broken.save(path)
     assert path.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["list.ematch"]
+
+
+def test_matching_leaves_no_garbage_for_the_cycle_collector(matcher: em.Matcher) -> None:
+    # Screening workers run with the cycle collector off between full collections
+    # (matcher._collect_rarely), which is sound only while matching creates no
+    # reference cycles. Names never matched before, so no cache answers for them.
+    fresh = [
+        "Chao Li-chien",
+        "Zhang Xiaoming Trading Co Ltd",
+        "Hangzhou Hikvsion Digitl Technologies",
+        "杭州大华技术有限公司",
+        "赵小明",
+        "Лицзянь Чжао",
+        "شركة هيكفيجن",
+        "\x00\x07Dah\u200bua",
+        "Navigator 😀 Stars",
+        "w" * 100_000,
+    ]
+    matcher.match("Hikvision")  # the pipeline's tables are loaded once, before
+    gc.collect()
+    gc.disable()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        for name in fresh[:5]:
+            matcher.match(name)
+        list(matcher.screen(fresh[5:], workers=1))
+        gc.collect()
+        garbage = sorted({type(item).__qualname__ for item in gc.garbage})
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert garbage == []

@@ -86,21 +86,18 @@ def _segmentations(word: str, known: frozenset[str], longest: int) -> list[list[
                 return []
     if not readable[0]:
         return []
+    # Depth first, longest syllable first; a stack rather than a closure that
+    # calls itself, which would be a reference cycle (garbage for the collector).
     results: list[list[str]] = []
-
-    def walk(start: int, path: list[str]) -> None:
-        if len(results) >= _MAX_KEYS:
-            return
+    stack: list[tuple[int, tuple[str, ...]]] = [(0, ())]
+    while stack and len(results) < _MAX_KEYS:
+        start, path = stack.pop()
         if start == size:
             results.append(list(path))
-            return
-        for end in range(min(size, start + longest), start, -1):
+            continue
+        for end in range(start + 1, min(size, start + longest) + 1):
             if readable[end] and word[start:end] in known:
-                path.append(word[start:end])
-                walk(end, path)
-                path.pop()
-
-    walk(0, [])
+                stack.append((end, (*path, word[start:end])))
     return results
 
 
