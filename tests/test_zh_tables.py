@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from entitymatch.score import VARIANT_SIMILARITY, text_similarity
+
 DATA = Path(__file__).resolve().parents[1] / "src" / "entitymatch" / "data"
 
 PLACE_LEVELS = {"country", "province", "prefecture", "district", "county", "zone", "historical"}
@@ -488,6 +490,18 @@ def test_variants_are_plain_tokens(variants: Table) -> None:
         for number, row in variants.rows
         for token in [row["canonical"], *values(row["variants"])]
         if not TOKEN.fullmatch(token)
+    ]
+    assert not bad, "\n".join(bad)
+
+
+def test_variants_families_are_variants_to_the_scorer(variants: Table) -> None:
+    # Every spelling of a family pairs with its canonical spelling as a variant,
+    # whatever letters it has (v once went through the pinyin rule for u).
+    bad = [
+        f"{number}: {token} / {row['canonical']}"
+        for number, row in variants.rows
+        for token in values(row["variants"])
+        if text_similarity(token, row["canonical"]) != (VARIANT_SIMILARITY, "variant")
     ]
     assert not bad, "\n".join(bad)
 

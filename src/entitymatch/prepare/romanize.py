@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 
 from entitymatch.data import read_rows
 
@@ -45,9 +46,14 @@ no name word is that long, and syllable parsing would only waste time."""
 
 
 def _plain(text: str) -> str:
-    return (
-        text.strip().lower().replace("'", "").replace("-", "").replace("ü", "u").replace("v", "u")
-    )
+    """A table's Latin spelling as a comparison word."""
+    return text.strip().lower().replace("'", "").replace("-", "").replace("ü", "u")
+
+
+def _plain_pinyin(text: str) -> str:
+    """A pinyin or Wade-Giles spelling as a comparison word: ü, which plain-text
+    pinyin writes v (lv = lü), is u as unidecode gives it."""
+    return _plain(text).replace("v", "u")
 
 
 @functools.cache
@@ -55,9 +61,9 @@ def _syllable_tables() -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
     pinyin: set[str] = set()
     wade: dict[str, list[str]] = {}
     for row in read_rows("wade_giles.csv"):
-        syllable = _plain(row["pinyin"])
+        syllable = _plain_pinyin(row["pinyin"])
         pinyin.add(syllable)
-        wade.setdefault(_plain(row["wade_giles"]), []).append(syllable)
+        wade.setdefault(_plain_pinyin(row["wade_giles"]), []).append(syllable)
     # Syllables the table leaves out but names use: interjection-free finals.
     pinyin.update({"a", "o", "e", "ai", "ei", "ao", "ou", "an", "en", "ang", "eng", "er"})
     return frozenset(pinyin), {k: tuple(dict.fromkeys(v)) for k, v in wade.items()}
@@ -197,14 +203,14 @@ def skeleton(word: str) -> str:
 def _table_keys() -> dict[str, frozenset[str]]:
     keys: dict[str, set[str]] = {}
 
-    def link(spelling: str, key: str) -> None:
-        spelling, key = _plain(spelling), _plain(key)
+    def link(spelling: str, key: str, plain: Callable[[str], str] = _plain_pinyin) -> None:
+        spelling, key = plain(spelling), plain(key)
         if spelling and key and spelling.isalnum() and spelling != key:
             keys.setdefault(spelling, set()).add(key)
 
     for row in read_rows("name_variants.tsv"):
         for variant in row["variants"].split("|"):
-            link(variant, row["canonical"])
+            link(variant, row["canonical"], _plain)
     for row in read_rows("zh_surnames.tsv"):
         for column in ("wade_giles", "cantonese", "taiwan"):
             for spelling in row[column].split("|"):
