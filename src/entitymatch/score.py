@@ -304,8 +304,8 @@ def text_similarity(a: str, b: str) -> tuple[float, str]:
 
     >>> text_similarity("uighur", "uygur")
     (0.95, 'variant')
-    >>> text_similarity("aerocarribean", "aerocaribbean")
-    (0.8462, 'fuzzy')
+    >>> text_similarity("hikvision", "hikvisoin"), text_similarity("zaytsev", "zaitsev")
+    ((0.8889, 'fuzzy'), (0.95, 'variant'))
     >>> text_similarity("smith", "smythe")
     (0.8, 'phonetic')
     >>> text_similarity("360", "361"), text_similarity("zhao", "zhou")

@@ -12,7 +12,9 @@ Two words are variants when their key sets meet. Keys come from:
   "xiamen"), from ``data/zh_places.tsv``;
 * spelling families of ethnonyms and transliterated given names ("uighur",
   "uygur" -> "uyghur"; "mohammed" -> "muhammad"), from ``data/name_variants.tsv``;
-* the Arabic "Abd al-" as its spellings write it (abdul-, abdel-, abdur-).
+* the Arabic "Abd al-" as its spellings write it (abdul-, abdel-, abdur-);
+* names from Cyrillic as any transliteration system writes them
+  (:func:`cyrillic_key`: "zaytsev" = "zaitsev", "sergej" = "sergey").
 
 Two more keys apply only to words read from a script that hides what Latin
 spells out, so they never make two Latin words equal: :func:`korean_key`
@@ -286,6 +288,42 @@ def spelling_keys(word: str) -> frozenset[str]:
     return _keys(word, syllables=True)
 
 
+# Names from Cyrillic as the transliteration systems (BGN/PCGN, ICAO, GOST,
+# German, Ukrainian and Belarusian national ones) write them differently: й and ы
+# as y, i or j; е as e or ye; х as kh, x as ks; letters doubled or not; and the
+# patronymic ending -evich, -yevich, -ievich or Ukrainian -ovych. The key writes
+# them one way: Zaytsev / Zaitsev, Vasily / Vasiliy / Vasili, Sergej / Sergey,
+# Yevgeny / Evgeny, Alekseyevich / Alexeevich, Vitalievich / Vitaliyovych.
+_CYRILLIC = (
+    (re.compile(r"x"), "ks"),
+    (re.compile(r"(?<=[aeiou])j$"), "i"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"^ie"), "e"),
+    (re.compile(r"(?<=[aeiou])ie"), "e"),
+    (re.compile(r"i*[aeo]vich$"), "ovich"),
+    (re.compile(r"i*[aeo]vna$"), "ovna"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+CYRILLIC_KEY_MIN = 5
+"""Shortest word given a Cyrillic transliteration key: shorter words have too
+few letters left to tell names apart once y is i and doubles are single."""
+
+
+def cyrillic_key(word: str) -> str:
+    """A word as one transliteration of Cyrillic would write it.
+
+    >>> cyrillic_key("zaytsev") == cyrillic_key("zaitsev")
+    True
+    >>> cyrillic_key("vitalievich") == cyrillic_key("vitaliyovych")
+    True
+    >>> cyrillic_key("alekseyevich"), cyrillic_key("alexeevich")
+    ('alekseovich', 'alekseovich')
+    """
+    for pattern, replacement in _CYRILLIC:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def _keys(word: str, *, syllables: bool) -> frozenset[str]:
     keys = {word}
     if not word.isalpha() or len(word) > MAX_KEYED_WORD:
@@ -294,6 +332,9 @@ def _keys(word: str, *, syllables: bool) -> frozenset[str]:
     article = _arabic_article_key(word)
     if article is not None:
         keys.add(article)
+    if len(word) >= CYRILLIC_KEY_MIN and word.isascii() and not syllabic(word):
+        # Romanised Chinese has its own keys; "liyuan" is not "liuan".
+        keys.add("cyr~" + cyrillic_key(word))
     if syllables and pinyin_syllables(word) is None:
         keys.update(_from_wade_giles(word))
     return frozenset(keys)
