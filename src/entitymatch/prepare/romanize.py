@@ -290,7 +290,7 @@ def spelling_keys(word: str) -> frozenset[str]:
 
 # Names from Cyrillic as the transliteration systems (BGN/PCGN, ICAO, GOST,
 # German, Ukrainian and Belarusian national ones) write them differently: й and ы
-# as y, i or j; е as e or ye; х as kh, x as ks; letters doubled or not; and the
+# as y, i or j; е as e or ye; кс as x or ks; letters doubled or not; and the
 # patronymic ending -evich, -yevich, -ievich or Ukrainian -ovych. The key writes
 # them one way: Zaytsev / Zaitsev, Vasily / Vasiliy / Vasili, Sergej / Sergey,
 # Yevgeny / Evgeny, Alekseyevich / Alexeevich, Vitalievich / Vitaliyovych.
