@@ -602,10 +602,18 @@ def test_ctrl_c_leaves_no_partial_output(tmp_path: Path, small_list: Path) -> No
     folder = tmp_path / "out"
     folder.mkdir()
     output = folder / "hits.csv"
-    child = subprocess.Popen(
-        [*COMMAND, "screen", str(source), "--list", str(small_list), "-o", str(output)],
-        stderr=subprocess.PIPE,
-    )
+    # A command run in the background by a non-interactive shell (a CI script's
+    # "&") starts with SIGINT ignored, as does every process it starts, and the
+    # CLI then rightly goes on. A handler (reset to the default by exec) while
+    # the child starts makes it hear Ctrl-C whatever this process was given.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        child = subprocess.Popen(
+            [*COMMAND, "screen", str(source), "--list", str(small_list), "-o", str(output)],
+            stderr=subprocess.PIPE,
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
     deadline = time.monotonic() + 60
     started = False  # hits written to the temporary file: the run is under way
     while not started and child.poll() is None and time.monotonic() < deadline:
