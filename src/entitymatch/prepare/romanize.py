@@ -332,9 +332,15 @@ def _keys(word: str, *, syllables: bool) -> frozenset[str]:
     article = _arabic_article_key(word)
     if article is not None:
         keys.add(article)
-    if len(word) >= CYRILLIC_KEY_MIN and word.isascii() and not syllabic(word):
+    if not syllables:
+        # Adjacent words written together: no syllable reading (see joined_keys)
+        # and no Cyrillic key, which is for one name word's spellings.
+        return frozenset(keys)
+    if pinyin_syllables(word) is not None:
+        return frozenset(keys)
+    wade_giles = _from_wade_giles(word)
+    keys.update(wade_giles)
+    if not wade_giles and len(word) >= CYRILLIC_KEY_MIN and word.isascii():
         # Romanised Chinese has its own keys; "liyuan" is not "liuan".
         keys.add("cyr~" + cyrillic_key(word))
-    if syllables and pinyin_syllables(word) is None:
-        keys.update(_from_wade_giles(word))
     return frozenset(keys)
