@@ -56,6 +56,7 @@ from entitymatch.score import (
     MAX_EDITS,
     MIN_EVIDENCE,
     MISSING_FACTOR,
+    MISSING_TYPO_SIMILARITY,
     SKELETON_SIMILARITY,
     VARIANT_SIMILARITY,
     compact,
@@ -86,8 +87,10 @@ _WHOLE, _COMPACT, _CORE, _ALIAS, _INITIALS, _ACRONYM = "w", "c", "C", "a", "i", 
 # Flags of a form, from the tokens whose text it is.
 _ABJAD, _HANGUL, _LATIN_WORD, _HAN_SOUND = 1, 2, 4, 8
 _DISTINCTIVE = 16  # token flag: the token is distinctive in its name
-# A name key's auxiliary byte: the run's length (low bits) and these.
-_STRONG, _RUN_DISTINCTIVE = 32, 64
+# A name key's auxiliary byte: the run's length (low bits) and this. (Bit 32 once
+# marked runs found by spelling key, when only those could cover a name for the
+# missing-token discount; every run pair now may, and the bit is not read.)
+_RUN_DISTINCTIVE = 64
 _LENGTH_MASK = 31
 
 # What a form lookup offers, by the key category that found the form. A form
@@ -103,7 +106,10 @@ _PERSON = KIND_CODES["person"]
 BOUND_SLACK = 1e-5
 """Added to every bound: similarities are kept in single precision, and sums in
 another order may differ in the last bits."""
-_STRONG_SIMILARITY = VARIANT_SIMILARITY - 1e-6  # a pair equal or variant, in float32
+_STRONG_SIMILARITY = MISSING_TYPO_SIMILARITY - 1e-6
+"""The lowest pair similarity the missing-token discount may accept, in float32:
+the bound assumes the discount wherever every pair may reach it, a superset of
+where the scorer applies it (which also wants two pairs, one exact or a variant)."""
 
 
 def stable_hash(text: str) -> int:
@@ -342,17 +348,17 @@ class Extract:
             self.run_end.append(run.indices[-1] + 1)
             length = len(run.indices)
             core_run = _RUN_DISTINCTIVE if any(distinctive[i] for i in run.indices) else 0
-            keys = [(_RUN + key, _STRONG) for key in run.keys]
+            keys = [_RUN + key for key in run.keys]
             if sound_run(name, run):
                 # A foreign name in Han read as surname + given, for one Latin word.
-                keys += [(_RUN_SOUND + v, 0) for v in sound_variants(sound_key(run.joined, True))]
+                keys += [_RUN_SOUND + v for v in sound_variants(sound_key(run.joined, True))]
             if length == 2:
                 # Two words by their consonants, for a one-word name in an abjad.
-                keys.append((_RUN_SKELETON + skeleton(run.joined), 0))
-            for key, strong in keys:
+                keys.append(_RUN_SKELETON + skeleton(run.joined))
+            for key in keys:
                 self.run_key.append(stable_hash(key))
                 self.run_key_run.append(number)
-                self.run_key_aux.append(length | strong | core_run)
+                self.run_key_aux.append(length | core_run)
         whole = {_WHOLE + name.comparison, _COMPACT + compact(name)}
         centre = core(name)
         if centre:
@@ -770,8 +776,9 @@ class Index:
             data = np.empty((len(positions), _COLUMNS), np.float32)
             data[:, _SIM] = 1.0
             data[:, _SHARE] = self.name_table.values[positions]
-            data[:, _COVER] = length
-            data[:, _COVER_STRONG] = np.where(aux & _STRONG, length, 0.0)
+            # Every run pair (equal, variant, skeleton 0.9, sound) may reach the
+            # discount's similarity: the bound assumes it does.
+            data[:, _COVER] = data[:, _COVER_STRONG] = length
             data[:, _DIST] = (aux & _RUN_DISTINCTIVE) != 0
             data[:, _COUNT] = 1.0
             parts_names.append(self.name_table.ids[positions])
@@ -996,7 +1003,7 @@ class Index:
                 # Any list word with that letter, of weight at most 1.
                 values = np.zeros((size, _COLUMNS), np.float32)
                 values[:, _SIM] = values[:, _SHARE] = has * INITIAL_SIMILARITY
-                values[:, _COVER] = values[:, _DIST] = has
+                values[:, _COVER] = values[:, _COVER_STRONG] = values[:, _DIST] = has
             else:
                 values = row.hits.at(names)
             list_distinctive |= values[:, _DIST] > 0
