@@ -57,6 +57,7 @@ from entitymatch.score import (
     MIN_EVIDENCE,
     MISSING_FACTOR,
     MISSING_TYPO_SIMILARITY,
+    PERSON_MISSING_FACTOR,
     SKELETON_SIMILARITY,
     VARIANT_SIMILARITY,
     compact,
@@ -102,6 +103,7 @@ _TEXT, _TYPO, _INITIAL, _BY_SKELETON, _BY_KOREAN, _BY_SOUND_HAN, _BY_SOUND_LATIN
 KIND_CODES: dict[Kind | None, int] = {None: 0, **{kind: n + 1 for n, kind in enumerate(KINDS)}}
 """Kinds stored as small integers (0 for unknown)."""
 _PERSON = KIND_CODES["person"]
+_ORGANIZATION = KIND_CODES["organization"]
 
 BOUND_SLACK = 1e-5
 """Added to every bound: similarities are kept in single precision, and sums in
@@ -1039,6 +1041,7 @@ class Index:
             list_weight,
             corroborated=both_covered & (core_hits >= 2),
             discounted=covered_strong,
+            organization=self.name_kind[names] == _ORGANIZATION,
         )
         # The generic cap: a distinctive word of the query (if it has one) and of
         # the name (if it has one) must be aligned, and one at least.
@@ -1110,13 +1113,21 @@ class _Query:
         *,
         corroborated: bool | npt.NDArray[np.bool_],
         discounted: bool | npt.NDArray[np.bool_] = True,
+        organization: bool | npt.NDArray[np.bool_] = False,
     ) -> FloatArray:
-        """The most a score can be with aligned gain at most ``gain``."""
+        """The most a score can be with aligned gain at most ``gain``;
+        ``organization`` where a list name is known to be an organisation's."""
         denominator = self.total + list_weight
         plain = gain / denominator
-        # Missing tokens counted at MISSING_FACTOR: the denominator loses that
-        # share of what is not aligned.
-        discount = gain / (denominator - (1.0 - MISSING_FACTOR) * np.maximum(denominator - gain, 0))
+        # Missing tokens counted at MISSING_FACTOR (PERSON_MISSING_FACTOR unless
+        # either name is an organisation's): the denominator loses that share of
+        # what is not aligned.
+        factor = np.where(
+            organization | (self.name.kind == "organization"),
+            MISSING_FACTOR,
+            PERSON_MISSING_FACTOR,
+        )
+        discount = gain / (denominator - (1.0 - factor) * np.maximum(denominator - gain, 0))
         score = np.minimum(np.where(discounted, discount, plain), 1.0)
         score = score * np.minimum(1.0, gain / (2.0 * MIN_EVIDENCE))
         score = np.where(corroborated, 1.0 - (1.0 - score) * CORROBORATED_DOUBT, score)
