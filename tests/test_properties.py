@@ -102,6 +102,24 @@ def test_any_unicode_prepares_and_scores(text: str) -> None:
     assert 0.0 <= em.compare(text, "Zhao Lijian").score <= 1.0
 
 
+ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B) if chr(c).isalpha()]
+
+
+@SETTINGS
+@given(st.text(alphabet=st.sampled_from(ARABIC_LETTERS), min_size=1, max_size=12))
+def test_an_arabic_word_is_one_word_and_no_english_one(word: str) -> None:
+    # Ayn, hamza and teh marbuta, which unidecode writes as punctuation, must not
+    # split a word (سعد is Saad, not "s d"), and its consonants must not be read as
+    # an English stopword or title (عمر "mr", طه "th"). Only the joined article
+    # (al-) is a word of its own.
+    assume(not word.startswith("\u0627\u0644"))
+    tokens = prepare(word).tokens
+    assert len(tokens) <= 1, [t.text for t in tokens]
+    assert all(t.tag in ("", "initial", "particle") for t in tokens), [
+        (t.text, t.tag) for t in tokens
+    ]
+
+
 def test_a_query_of_generic_words_never_matches() -> None:
     generic = [
         "Technology Co., Ltd.",

@@ -41,7 +41,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "5"
+PREPARE_VERSION = "6"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -409,6 +409,11 @@ def _tagged(token: Token, kind: Kind | None) -> Token:
     if token.tag or token.script == "han":
         return token
     tag, canonical = tag_word(token.text)
+    if token.script in ABJADS and tag not in ("particle", "initial"):
+        # An abjad word's consonants are not the English word they spell: عمر
+        # (Omar) is "mr", not Mr.; طه (Taha) is "th". The article and single
+        # letters keep their tags.
+        return token
     if tag == "honorific" and kind == "organization":
         tag = "industry"  # "General" in "General Electric" is a word, not a title
     alts = (*token.alts, canonical) if canonical else token.alts

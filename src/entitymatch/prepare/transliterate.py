@@ -16,7 +16,7 @@ import unicodedata
 from unidecode import unidecode
 
 from entitymatch.data import read_rows
-from entitymatch.prepare.scripts import Script
+from entitymatch.prepare.scripts import ABJADS, Script
 
 __all__ = ["fold_latin", "korean_surname_spellings", "transliterate_run"]
 
@@ -40,6 +40,13 @@ _UKRAINIAN_ONLY = frozenset("єіїґ")
 _CYRILLIC_VOWELS = frozenset("аеёиоуыэюяєіїәөұү")
 _IOTATED = {"е": "ye", "ё": "yo"}
 _ARABIC_ARTICLE = "\u0627\u0644"  # ARABIC LETTER ALEF, ARABIC LETTER LAM: al-
+# Allah: its article is part of the word ("Abd Allah", "Abdullah", "Nasrallah").
+_ALLAH = "\u0627\u0644\u0644\u0647"
+# Letters of the abjads that unidecode writes as punctuation, which would split the
+# word: ayn (`) and hamza (') are an apostrophe or nothing in Latin spellings
+# (Sa'd, Saad; Ismail); teh marbuta (@) and alef maksura (~) end a word with a vowel
+# (Usama, Mustafa), which the consonant skeleton drops anyway.
+_ABJAD_PUNCTUATION = str.maketrans({"`": "", "'": "", "@": "", "~": ""})
 
 
 def fold_latin(text: str) -> str:
@@ -108,6 +115,8 @@ def transliterate_run(script: Script, run: str) -> str:
     'gim jeong eun'
     >>> transliterate_run("greek", "αλέξανδρος")
     'alexandros'
+    >>> transliterate_run("arabic", "سعد"), transliterate_run("arabic", "الله")
+    ('sd', 'llh')
     """
     if script == "latin":
         return fold_latin(run)
@@ -117,7 +126,21 @@ def transliterate_run(script: Script, run: str) -> str:
         return fold_latin(_cyrillic(run))
     if script == "hangul":
         return fold_latin(_hangul(run))
-    if script == "arabic" and run.startswith(_ARABIC_ARTICLE) and len(run) > 3:
-        # The article is written joined (الحمزي), and apart in Latin (al-Hamzi).
-        return "al " + fold_latin(unidecode(run[2:]))
+    if script in ABJADS:
+        bare = "".join(c for c in run if not unicodedata.combining(c))
+        if bare == _ARABIC_ARTICLE:
+            return "al"  # written apart (جمات ال احرار)
+        if (
+            script == "arabic"
+            and bare.startswith(_ARABIC_ARTICLE)
+            and len(bare) > 3
+            and bare != _ALLAH
+        ):
+            # The article is written joined (الحمزي), and apart in Latin (al-Hamzi).
+            return "al " + _abjad(run[2:])
+        return _abjad(run)
     return fold_latin(unidecode(run))
+
+
+def _abjad(run: str) -> str:
+    return fold_latin(unidecode(run).translate(_ABJAD_PUNCTUATION))
