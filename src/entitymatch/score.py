@@ -265,7 +265,12 @@ class Explanation:
             "unmatched": {
                 "left": unmatched(left, self.left_weights, used_left),
                 "right": unmatched(right, self.right_weights, used_right),
-                "counted": "half (missing, not conflicting)" if self.missing_discount else "full",
+                "counted": (
+                    f"{missing_factor(self.left, self.right):g} of their weight "
+                    "(missing, not conflicting)"
+                    if self.missing_discount
+                    else "full"
+                ),
             },
             "legal_forms": {
                 "left": [f.cls for f in self.left.legal_forms],
@@ -677,8 +682,7 @@ def score_prepared(
         and (organization or len(pairs) >= 2)
     )
     if discount:
-        factor = MISSING_FACTOR if organization else PERSON_MISSING_FACTOR
-        denominator -= (1.0 - factor) * (unmatched_left + unmatched_right)
+        denominator -= (1.0 - missing_factor(left, right)) * (unmatched_left + unmatched_right)
     base = min(1.0, matched / denominator) if denominator > 0 else 0.0
     score, rule, notes = base, "tokens", []
     evidence = matched / 2.0
@@ -727,6 +731,13 @@ def score_prepared(
     return Explanation(
         score, rule, left, right, lw, rw, tuple(pairs), discount, penalty, base, tuple(notes)
     )
+
+
+def missing_factor(left: PreparedName, right: PreparedName) -> float:
+    """Share of their weight that words missing from a fully aligned name cost."""
+    if "organization" in (left.kind, right.kind):
+        return MISSING_FACTOR
+    return PERSON_MISSING_FACTOR
 
 
 def _alias(left: PreparedName, right: PreparedName) -> tuple[float, str] | None:
