@@ -908,8 +908,9 @@ class Index:
         The bound follows the scorer (:func:`entitymatch.score.score_prepared`).
         Let M bound the aligned gain: each query token at its best similarity in
         that name, plus each row's best list-side share. Then the base score is
-        at most ``M / (Wq + Wc)``, or ``2M / (Wq + Wc + M)`` when the missing-token
-        discount may apply (some name fully coverable by strong pairs); scaled
+        at most ``M / (Wq + Wc)``, or ``M / (f (Wq + Wc) + (1 - f) M)`` when the
+        missing-token discount may apply (some name fully coverable by pairs of
+        similarity 0.8 or more), with f the share missing words cost; scaled
         by the evidence rule; raised by the corroboration rule only when both
         names may be fully aligned with two distinctive query words; capped at
         :data:`GENERIC_CAP` unless a distinctive word may be aligned as the rule
