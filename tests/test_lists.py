@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import entitymatch as em
 from entitymatch.errors import EntityMatchError
 from entitymatch.lists import FORMATS, ListStats, detect_format, iter_list, load_list
 from entitymatch.lists._common import detect_encoding
@@ -853,6 +854,18 @@ def test_real_un_list() -> None:
     entities = load_list(SHARED_LISTS / "un_consolidated_2026-02.xml")
     by_id(entities)
     assert Counter(e.kind for e in entities) == {"person": 730, "organization": 273}
+    # Fields that list several spellings give each as a name of its own.
+    assert not [n for e in entities for n in (*e.names, *e.weak_aliases) if ";" in n]
+    soleimani = by_id(entities)["un-110408"]
+    assert "Qasem Sulaymani" in soleimani.names
+    assert em.Matcher([soleimani]).match("Qasem Sulaymani")[0].score == 1.0
+    cagl = by_id(entities)["un-6908026"]  # two companies' names in FIRST_NAME
+    assert cagl.names[:2] == (
+        "COMPAGNIE AERIENNE DES GRANDS LACS (CAGL)",
+        "GREAT LAKES BUSINESS COMPANY (GLBC)",
+    )
+    ghul = by_id(entities)["un-2983746"]  # a script name with its spellings in brackets
+    assert {"حسن غول", "Hassan Ghul", "Hasan Gul"} <= set(ghul.names)
 
 
 @needs_shared

@@ -15,6 +15,12 @@ Streamed with :func:`xml.etree.ElementTree.iterparse`; each finished
   alias, kept as a weak alias (``"Rumuli"`` for Gaston Iyamuremye). An alias
   of a person written ``"SURNAME, Given"`` also gets its ``"Given SURNAME"``
   form, typed ``"order"``.
+* **Several names in one field**: the UN sometimes writes a list of spellings
+  where one name belongs ("Qasim Soleimani; Qasem Sulaimani; ..."), a script
+  name with its Latin spellings in brackets ("حسن غول (Hassan Ghul; Hassan
+  Gul)"), or two entities' names in ``FIRST_NAME`` ("... (CAGL) ; GREAT LAKES
+  BUSINESS COMPANY (GLBC)"). Such a field gives each name on its own (see
+  :func:`split_names`); a field without ``;`` is one name.
 * **Attributes**: ``un_list_type``, ``reference_number``, ``listed_on``,
   ``comments``, ``designations``, ``titles``, ``nationalities``,
   ``list_type``, ``last_updated``, ``gender``, ``addresses``,
@@ -23,6 +29,7 @@ Streamed with :func:`xml.etree.ElementTree.iterparse`; each finished
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -31,7 +38,7 @@ from xml.etree.ElementTree import Element, ParseError, iterparse
 from entitymatch.lists._common import NameSet, ReadContext, clean
 from entitymatch.records import Entity
 
-__all__ = ["iter_entities"]
+__all__ = ["iter_entities", "split_names"]
 
 ROOT = "CONSOLIDATED_LIST"
 SOURCE = "UN Security Council Consolidated List"
@@ -52,6 +59,63 @@ def _text(element: Element | None, tag: str) -> str:
     if element is None:
         return ""
     return clean(element.findtext(tag))
+
+
+# "b) " starting a second numbered spelling inside a list of spellings.
+_ENUMERATOR = re.compile(r"(?:^|\s)[a-z]\)\s+")
+_SCRIPT_NOTE = re.compile(r"\(\s*original script\s*\)", re.IGNORECASE)
+
+
+def split_names(field: str) -> list[str]:
+    """The names in one UN name field: one, unless the field lists several with ``;``.
+
+    A bracketed group that holds a ``;`` is a list of spellings of the name
+    before it; brackets without one (an acronym, "(HTS)") stay in the name.
+
+    >>> split_names("Mohammad Reza Zahidi; Mohammad Raza Zahedi")
+    ['Mohammad Reza Zahidi', 'Mohammad Raza Zahedi']
+    >>> split_names("حسن غول (Hassan Ghul; Hassan Gul)")
+    ['حسن غول', 'Hassan Ghul', 'Hassan Gul']
+    >>> split_names("Tahrir al-Sham (HTS) (هيئة تحرير الشام (original script); Hayat Tahrir)")
+    ['Tahrir al-Sham (HTS)', 'هيئة تحرير الشام', 'Hayat Tahrir']
+    >>> split_names("Mohammed Sabet; Mohammad Sabet b) M. Jawad Karimi Sabet")
+    ['Mohammed Sabet', 'Mohammad Sabet', 'M. Jawad Karimi Sabet']
+    >>> split_names("FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA (FDLR)")
+    ['FORCES DEMOCRATIQUES DE LIBERATION DU RWANDA (FDLR)']
+    """
+    if ";" not in field:
+        return [field] if field else []
+    outer: list[str] = []  # text outside the bracketed lists, split at top-level ";"
+    lists: list[str] = []  # the bracketed lists of spellings
+    depth, start, current = 0, 0, []
+    for position, char in enumerate(field):
+        if char == "(":
+            if depth == 0:
+                current.append(field[start:position])
+                start = position
+            depth += 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                group = field[start : position + 1]
+                if ";" in group:
+                    lists.append(group[1:-1])
+                else:
+                    current.append(group)
+                start = position + 1
+        elif char == ";" and depth == 0:
+            current.append(field[start:position])
+            outer.append("".join(current))
+            current, start = [], position + 1
+    current.append(field[start:])
+    outer.append("".join(current))
+    names: list[str] = []
+    for part in (*outer, *(item for group in lists for item in group.split(";"))):
+        for piece in _ENUMERATOR.split(_SCRIPT_NOTE.sub(" ", part)):
+            name = clean(piece)
+            if name and name not in names:
+                names.append(name)
+    return names
 
 
 def _joined(element: Element, tags: tuple[str, ...]) -> str:
@@ -100,18 +164,21 @@ def _entry(entry: Element, context: ReadContext) -> Entity | None:
     if person:
         names.add(" ".join(part for part in (_text(entry, tag) for tag in _NAME_PARTS) if part))
     else:
-        names.add(_text(entry, "FIRST_NAME"))
+        first, *others = split_names(_text(entry, "FIRST_NAME")) or [""]
+        names.add(first)
+        for other in others:
+            names.add(other, "aka")
     for original in entry.iterfind("NAME_ORIGINAL_SCRIPT"):
         names.add(original.text, "original_script")
     for alias in entry.iterfind(f"{entry.tag}_ALIAS"):
-        name = _text(alias, "ALIAS_NAME")
         quality = _text(alias, "QUALITY").lower()
-        if quality == _WEAK_QUALITY:
-            names.add_weak(name, person=person)
-        elif person:
-            names.add_person(name, _ALIAS_TYPES.get(quality, "aka"))
-        else:
-            names.add(name, _ALIAS_TYPES.get(quality, "aka"))
+        for name in split_names(_text(alias, "ALIAS_NAME")):
+            if quality == _WEAK_QUALITY:
+                names.add_weak(name, person=person)
+            elif person:
+                names.add_person(name, _ALIAS_TYPES.get(quality, "aka"))
+            else:
+                names.add(name, _ALIAS_TYPES.get(quality, "aka"))
 
     attributes: dict[str, list[str]] = {
         "un_list_type": [_text(entry, "UN_LIST_TYPE")],
