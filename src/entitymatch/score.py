@@ -575,19 +575,33 @@ def align(
             if similarity > 0.0:
                 weight = left_weights[i] + right_weights[j]
                 candidates.append(Pair((i,), (j,), form_a, form_b, similarity, how, weight))
+    singles = len(candidates)
     if left.runs:
         candidates += _join_candidates(left, right, left_weights, right_weights, True)
     if right.runs:
         candidates += _join_candidates(right, left, right_weights, left_weights, False)
-    # Best gain first; at equal gain, the higher similarity, then fewer tokens, then
-    # the forms compared in an order that does not depend on which name is left.
-    candidates.sort(
+    chosen = _greedy(candidates)
+    if len(candidates) > singles and any(len(p.left) + len(p.right) > 2 for p in chosen):
+        # A joined pair is taken first for its larger gain, but may block two
+        # pairs that align more between them (特朗普 = "donald trump" leaves 唐纳德
+        # out of 唐纳德·特朗普, where 唐纳德 = donald and 特朗普 = trump align all).
+        apart = _greedy(candidates[:singles])
+        if math.fsum(p.gain for p in apart) > math.fsum(p.gain for p in chosen):
+            return apart
+    return chosen
+
+
+def _greedy(candidates: list[Pair]) -> list[Pair]:
+    """Best gain first; at equal gain, the higher similarity, then fewer tokens,
+    then the forms compared in an order that does not depend on which name is left."""
+    candidates = sorted(
+        candidates,
         key=lambda p: (
             -p.gain,
             -p.similarity,
             len(p.left) + len(p.right),
             sorted((p.left_form, p.right_form)),
-        )
+        ),
     )
     used_left: set[int] = set()
     used_right: set[int] = set()

@@ -346,6 +346,7 @@ class Preparer:
                 body = text[: acronym.start()]
                 aliases.add(letters)
         normal = normalize(body)
+        foreign = _FOREIGN_NAME_DOT.search(body) is not None
         tokens: list[Token] = []
         forms: list[LegalForm] = []
         words = normal.split()
@@ -360,7 +361,7 @@ class Preparer:
                         if form is not None:
                             forms.append(form)
                     if han:
-                        reading = read_han(han, kind=kind, lexicon=self._lexicon)
+                        reading = read_han(han, kind=kind, lexicon=self._lexicon, foreign=foreign)
                         at = len(tokens)
                         tokens.extend(_han_tokens(reading.units))
                         runs.append((at, len(tokens), reading.aliases))
@@ -455,6 +456,9 @@ def _acronym_like(written: str, letters: str, initials: str) -> bool:
 
 
 # A capitalised word in parentheses ending a name is the acronym it goes by.
+# Han, a middle dot, Han: the parts of a foreign name written in Han (南希·佩洛西,
+# 雪克来提·扎克尔); Chinese names have no such dot.
+_FOREIGN_NAME_DOT = re.compile(r"[\u3400-\u9fff][\u00b7\u2022\u2027\u30fb\uff65][\u3400-\u9fff]")
 _TRAILING_ACRONYM = re.compile(r"\s*[(\uff08]\s*([A-Z][A-Z0-9&.\-]{1,11})\s*[)\uff09]\s*$")
 
 _DEFAULT = Preparer()

@@ -34,8 +34,11 @@ from unidecode import unidecode
 
 from entitymatch.data import read_rows
 from entitymatch.prepare.aliases import shipped_aliases
-from entitymatch.prepare.cantonese import hk_spellings
+from entitymatch.prepare.cantonese import hk_spellings, hk_surname_spellings
+from entitymatch.prepare.legal_forms import split_legal_forms
 from entitymatch.prepare.normalize import normalize
+from entitymatch.prepare.romanize import pinyin_syllables
+from entitymatch.prepare.sound import latin_sound_key, pinyin_sound_key, sound_similarity
 from entitymatch.prepare.tagging import tag_word
 from entitymatch.prepare.transliterate import fold_latin
 
@@ -135,14 +138,25 @@ def _generic(english: str) -> bool:
 
 def _renderings(values: Iterable[str]) -> tuple[str, ...]:
     """Comparison forms of English renderings (words joined), each followed by
-    the form with its last word in the other number when that is an industry word."""
+    the form with its last word in the other number when that is an industry word,
+    and by the form without its legal form when it ends in one (微软 "Microsoft
+    Corporation" is also "microsoft": names compare without their legal forms).
+
+    >>> _renderings(["Microsoft Corporation", "Science and Technology"])
+    ('microsoftcorporation', 'microsoft', 'sciencetechnology', 'sciencetechnologies')
+    """
     out: list[str] = []
     for value in values:
         words = _rendering_words(value)
         if not words:
             continue
         other = _other_number(words[-1])
-        for candidate in ("".join(words), "".join(words[:-1]) + other if other else ""):
+        _, end, _ = split_legal_forms(words)
+        for candidate in (
+            "".join(words),
+            "".join(words[:-1]) + other if other else "",
+            "".join(words[:end]) if end < len(words) else "",
+        ):
             if candidate and candidate not in out:
                 out.append(candidate)
     return tuple(out)
@@ -187,7 +201,8 @@ def _cedict() -> dict[str, _Entry]:
         syllables = _TONE.sub("", reading).replace("u:", "u").split()
         if not all(s.isalpha() for s in syllables):
             continue  # entries mixing letters and digits ("3C") are not words
-        glosses = [_PARENTHETICAL.sub("", g).strip() for g in gloss.strip("/").split("/")]
+        raw = gloss.strip("/").split("/")
+        glosses = [_PARENTHETICAL.sub("", g).strip() for g in raw]
         # A gloss up to its first ";" or "," ("Donald Trump, American business magnate")
         firsts = [g.partition(";")[0].partition(",")[0].strip() for g in glosses[:3]]
         short = [
@@ -197,17 +212,60 @@ def _cedict() -> dict[str, _Entry]:
         ]
         # Proper nouns keep their name (可口可乐 Coca-Cola, 波音 Boeing, 拜登 Biden);
         # descriptions ("Hangzhou subprovincial city and capital of ...") are too long.
+        renderings = _renderings(short)
+        family = _family_name(simplified, raw[0], short[0]) if short else ""
+        if family and family not in renderings:
+            renderings = (*renderings, family)
         entry = _Entry(
             "word",
             "".join(syllables).lower(),
-            _renderings(short),
+            renderings,
             "cedict",
             3,
             bool(short) and _generic(short[0]),
         )
         for form in (simplified, traditional):
-            entries.setdefault(form, entry)  # the first entry is the common reading
+            # The first entry is the common reading; a later one of the same
+            # reading lends its English to a first that has none (谷歌 is first
+            # "variant of 谷歌", then "Google").
+            first = entries.setdefault(form, entry)
+            if not first.english and entry.english and first.pinyin == entry.pinyin:
+                entries[form] = entry
     return entries
+
+
+_LIFESPAN = re.compile(r"\(\s*(?:c\.\s*)?\d{3,4}\s*-")
+
+
+def _family_name(han: str, raw_gloss: str, name: str) -> str:
+    """The family name of a foreign person CC-CEDICT glosses by full name and
+    lifespan (特朗普 "Donald Trump (1946-)": "trump"), which is what the Han
+    alone stands for; ``""`` for anything else. The Han must sound like that
+    last word, as a transliterated family name does: a Chinese, Korean or
+    Japanese person's gloss ends in a given name (金正恩 "Kim Jong-un", 村上春树
+    "Murakami Haruki"), and a Chinese one opens with the surname (周恩来 "Zhou
+    Enlai (1898-1976)").
+
+    >>> _family_name("佩洛西", "Nancy Pelosi (1940-), US Democrat politician", "Nancy Pelosi")
+    'pelosi'
+    >>> _family_name("周恩来", "Zhou Enlai (1898-1976), Chinese communist leader", "Zhou Enlai")
+    ''
+    >>> _family_name("金正恩", "Kim Jong-un (1984-), leader of North Korea", "Kim Jong-un")
+    ''
+    """
+    words = [w for w in _rendering_words(name) if w not in _HONORIFICS]
+    if len(words) < 2 or not _LIFESPAN.search(raw_gloss):
+        return ""
+    readings, longest = _surnames()
+    for size in range(1, min(longest, len(han) - 1) + 1):
+        head = han[:size]
+        if words[0] in (pinyin_of(head), *readings.get(head, ()), *hk_surname_spellings(head)):
+            return ""
+    syllables = pinyin_syllables(pinyin_of(han))
+    if not syllables or not words[-1].isalpha():
+        return ""
+    heard = sound_similarity(pinyin_sound_key(syllables), latin_sound_key(words[-1]))
+    return words[-1] if heard > 0.0 else ""
 
 
 _GLOSSARY_ROLES: dict[str, Role] = {
@@ -485,7 +543,11 @@ def _composed(parts: list[tuple[str, _Entry]]) -> tuple[str, ...]:
 
 
 def read_han(
-    run: str, *, kind: str | None = None, lexicon: HanLexicon = DEFAULT_LEXICON
+    run: str,
+    *,
+    kind: str | None = None,
+    lexicon: HanLexicon = DEFAULT_LEXICON,
+    foreign: bool = False,
 ) -> HanReading:
     """Split a run of Han characters into units, read them, and find its aliases.
 
@@ -495,6 +557,10 @@ def read_han(
             ``None`` decides from the run (2-4 characters, a known surname, no
             company or place word).
         lexicon: The segmentation lexicon, with a user's alias phrases if any.
+        foreign: The run is one part of a foreign name written in Han, whose
+            parts Chinese separates with a middle dot (南希·佩洛西 Nancy Pelosi):
+            never a Chinese surname and given name, and a part the dictionary
+            knows as a name (南希 Nancy) is read as that name.
 
     A brand made entirely of places and glossary words is read word by word
     when the rest of the run is generic (集团, 有限公司), and its brand name becomes
@@ -509,7 +575,9 @@ def read_han(
     (['guofang', 'kejidaxue'], ('nudt',))
     """
     whole = lexicon.get(run)
-    if whole is not None and _foreign_name(run, whole, lexicon):
+    if whole is not None and (
+        (foreign and whole.via == "cedict" and whole.english) or _foreign_name(run, whole, lexicon)
+    ):
         # A foreign name the dictionary knows as a whole (伊丽莎白 Elizabeth,
         # 特朗普 Trump, 华盛顿 Washington) is read as that name, not split into a
         # surname and a given name.
@@ -517,7 +585,7 @@ def read_han(
     # A dictionary name read below from curated parts keeps its English as what
     # the whole goes by (西安电子科技大学 = 西安 + 电子科技大学, "Xidian University").
     known_as = whole.english if whole is not None and whole.via == "cedict" else ()
-    if kind == "person" or (kind is None and _looks_like_person(run, lexicon)):
+    if not foreign and (kind == "person" or (kind is None and _looks_like_person(run, lexicon))):
         person = _person(run)
         if person is not None:
             return HanReading(tuple(person))
