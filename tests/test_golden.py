@@ -32,3 +32,17 @@ def test_core_pairs(row: dict[str, str]) -> None:
     assert result.is_match == (row["expected"] == "match"), result.to_dict()
     # The score does not depend on which name is first.
     assert em.compare(row["right"], row["left"], kind=_kind(row["kind"])).score == result.score
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "how"),
+    [
+        ("SBERBANK TECHNOLOGIES", "SBERBANK TECHNOLOGY", "exact+word form"),
+        ("KOREA ANSAN SHPG CO", "KOREA ANSAN SHIPPING CO", "exact+abbreviation"),
+        ("박지성", "Park Ji-sung", "exact+surname spelling"),
+        ("First Bank", "1 Bank", "exact+number"),
+    ],
+)
+def test_explanation_says_which_other_form_matched(left: str, right: str, how: str) -> None:
+    pairs = em.compare(left, right).to_dict()["pairs"]
+    assert how in [pair["how"] for pair in pairs]

@@ -384,8 +384,37 @@ INDUSTRY = [
     "world",
 ]
 
+# Other forms of the industry words above that names use for one another
+# ("JINXIANG TRADE CO" / "JINXIANG TRADING COMPANY", "SOVFRACHT MANAGING COMPANY" /
+# "SOVFRACHT MANAGEMENT COMPANY", "BONYAD SHIPPING AGENCIES" / "... AGENTS"), more
+# than a typo apart. Each names the form it stands for.
+WORD_FORMS = {
+    "trade": "trading",
+    "trader": "trading",
+    "traders": "trading",
+    "managing": "management",
+    "manager": "management",
+    "managers": "management",
+    "agencies": "agency",
+    "agent": "agency",
+    "agents": "agency",
+    "consultancy": "consulting",
+    "consultant": "consulting",
+    "consultants": "consulting",
+    "engineers": "engineering",
+    "academies": "academy",
+    "commodities": "commodity",
+    "industries": "industry",
+    "laboratories": "laboratory",
+    "supplies": "supply",
+    "technologies": "technology",
+}
+
 # Abbreviations written in list names for the industry words above.
 ABBREVIATIONS = {
+    "shpg": "shipping",
+    "trdg": "trading",
+    "mgmt": "management",
     "intl": "international",
     "int": "international",
     "tech": "technology",
@@ -946,6 +975,8 @@ def main() -> None:
         add(word, "stop")
     for word in PARTICLE:
         add(word, "particle")
+    for word, full in WORD_FORMS.items():
+        add(word, "industry", full, "word form")
     for word in INDUSTRY:
         add(word, "industry")
     for word, full in ABBREVIATIONS.items():
@@ -967,7 +998,8 @@ def main() -> None:
         "#              stop: articles, prepositions, conjunctions, ordinal suffixes",
         "#              honorific: titles that never decide a match (Mr, Sheikh, General)",
         "#              particle: name particles shared by many names (al, bin, abu)",
-        "#   canonical  for abbreviations, the word they abbreviate (intl -> international)",
+        "#   canonical  for abbreviations, the word they abbreviate (intl -> international);",
+        "#              for other word forms, the form they stand for (trade -> trading)",
         "#   note       why the row is here, where not obvious",
         "# Source: curated by the entitymatch project from the words of the names on the",
         "#   US Consolidated Screening List and OFAC lists (public domain) and ISO 3166-1",

@@ -49,7 +49,7 @@ from entitymatch.prepare import PreparedName, Run, Token, prepare
 from entitymatch.prepare.romanize import korean_key, pinyin_syllables, skeleton, spelling_keys
 from entitymatch.prepare.scripts import ABJADS
 from entitymatch.prepare.sound import latin_sound_key, pinyin_sound_key, sound_similarity
-from entitymatch.prepare.tagging import DISTINCTIVE_TAGS
+from entitymatch.prepare.tagging import DISTINCTIVE_TAGS, canonical_kind
 from entitymatch.records import Kind
 from entitymatch.weights import (
     Frequencies,
@@ -463,7 +463,13 @@ def _alt_how(token: Token, form: str) -> str:
         if token.script == "han":
             return "pinyin"
         return token.script if token.script not in ("latin", "digit") else ""
-    return _VIA_HOW.get(token.via, "abbreviation")
+    if token.via in _VIA_HOW:
+        return _VIA_HOW[token.via]
+    if token.script == "hangul":
+        return "surname spelling"  # 박 read "bag", spelled Park
+    if token.tag == "number":
+        return "number"  # "First" read as 1
+    return canonical_kind(token.text) or "other form"
 
 
 @functools.lru_cache(maxsize=1 << 18)

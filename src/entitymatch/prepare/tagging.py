@@ -14,7 +14,7 @@ from typing import Literal
 
 from entitymatch.data import read_rows
 
-__all__ = ["DISTINCTIVE_TAGS", "Tag", "tag_word"]
+__all__ = ["DISTINCTIVE_TAGS", "Tag", "canonical_kind", "tag_word"]
 
 Tag = Literal["", "industry", "place", "stop", "honorific", "particle", "number", "initial"]
 
@@ -49,6 +49,22 @@ def _tags() -> dict[str, tuple[Tag, str]]:
             if word.isascii() and word.isalpha() and word not in tags:
                 tags[word] = ("place", "")
     return tags
+
+
+@functools.cache
+def _canonical_kinds() -> dict[str, str]:
+    return {row["word"]: row["note"] for row in read_rows("tags.tsv") if row["canonical"]}
+
+
+def canonical_kind(word: str) -> str:
+    """What the canonical form :func:`tag_word` gives for a word is to it:
+    ``"abbreviation"`` (intl: international), ``"word form"`` (trade: trading),
+    or ``""`` when it has none.
+
+    >>> canonical_kind("intl"), canonical_kind("trade"), canonical_kind("hikvision")
+    ('abbreviation', 'word form', '')
+    """
+    return _canonical_kinds().get(word, "")
 
 
 _NUMBER_WORDS = {
