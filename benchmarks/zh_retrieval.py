@@ -38,10 +38,12 @@ from record import append_rows  # benchmarks/ is not a package
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared/data"
-LISTS = (
-    "lists/csl_2023-11-30_subset.csv",
-    "lists/ofac_sdn_2024-05-03.csv",
-    "lists/ofac_nonsdn_2025-12/cons_prim.csv",
+# (list file, OFAC side files): the 2024 sdn.csv is kept without its alt.csv, so the
+# nearest one in time (early 2025) gives the SDN entries their a.k.a. names.
+LISTS: tuple[tuple[str, dict[str, Path] | None], ...] = (
+    ("lists/csl_2023-11-30_subset.csv", None),
+    ("lists/ofac_sdn_2024-05-03.csv", {"alt": SHARED / "lists/ofac_alt_2025-02.csv"}),
+    ("lists/ofac_nonsdn_2025-12/cons_prim.csv", None),
 )
 PAIRS = ROOT / "tests/golden/zh_pairs.tsv"
 RESULTS = ROOT / "benchmarks/results/zh_retrieval.csv"
@@ -87,7 +89,11 @@ def right_names(pairs: list[dict[str, str]]) -> dict[str, set[str]]:
 
 def build() -> tuple[list[em.Entity], list[dict[str, str]]]:
     pairs = load_pairs()
-    entities = [e for path in LISTS for e in iter_list(SHARED / path, errors="skip")]
+    entities = [
+        entity
+        for path, side in LISTS
+        for entity in iter_list(SHARED / path, side_files=side, errors="skip")
+    ]
     for n, row in enumerate(pairs):
         kind = row["kind"] if row["kind"] in ("person", "organization") else None
         entities.append(
