@@ -455,10 +455,10 @@ def _acronym_like(written: str, letters: str, initials: str) -> bool:
     return spells or len(letters) <= 5 or any(not c.isalpha() for c in written)
 
 
-# A capitalised word in parentheses ending a name is the acronym it goes by.
 # Han, a middle dot, Han: the parts of a foreign name written in Han (南希·佩洛西,
 # 雪克来提·扎克尔); Chinese names have no such dot.
 _FOREIGN_NAME_DOT = re.compile(r"[\u3400-\u9fff][\u00b7\u2022\u2027\u30fb\uff65][\u3400-\u9fff]")
+# A capitalised word in parentheses ending a name is the acronym it goes by.
 _TRAILING_ACRONYM = re.compile(r"\s*[(\uff08]\s*([A-Z][A-Z0-9&.\-]{1,11})\s*[)\uff09]\s*$")
 
 _DEFAULT = Preparer()
