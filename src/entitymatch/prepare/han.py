@@ -34,7 +34,7 @@ from unidecode import unidecode
 
 from entitymatch.data import read_rows
 from entitymatch.prepare.aliases import shipped_aliases
-from entitymatch.prepare.cantonese import hk_spellings, hk_surname_spellings
+from entitymatch.prepare.cantonese import hk_spellings
 from entitymatch.prepare.legal_forms import split_legal_forms
 from entitymatch.prepare.normalize import normalize
 from entitymatch.prepare.romanize import pinyin_syllables
@@ -139,8 +139,9 @@ def _generic(english: str) -> bool:
 def _renderings(values: Iterable[str]) -> tuple[str, ...]:
     """Comparison forms of English renderings (words joined), each followed by
     the form with its last word in the other number when that is an industry word,
-    and by the form without its legal form when it ends in one (微软 "Microsoft
-    Corporation" is also "microsoft": names compare without their legal forms).
+    and by the form without its legal form when it ends in one of three letters or
+    more (微软 "Microsoft Corporation" is also "microsoft": names compare without
+    their legal forms).
 
     >>> _renderings(["Microsoft Corporation", "Science and Technology"])
     ('microsoftcorporation', 'microsoft', 'sciencetechnology', 'sciencetechnologies')
@@ -151,7 +152,9 @@ def _renderings(values: Iterable[str]) -> tuple[str, ...]:
         if not words:
             continue
         other = _other_number(words[-1])
-        _, end, _ = split_legal_forms(words)
+        end = split_legal_forms(words)[1] if len(words) > 1 else 1  # one word stays a name
+        if len("".join(words[end:])) < 3:
+            end = len(words)  # "Francis Ng Chun-yu": a short form ending a gloss is a name's
         for candidate in (
             "".join(words),
             "".join(words[:-1]) + other if other else "",
@@ -253,13 +256,15 @@ def _family_name(han: str, raw_gloss: str, name: str) -> str:
     >>> _family_name("金正恩", "Kim Jong-un (1984-), leader of North Korea", "Kim Jong-un")
     ''
     """
+    if not _LIFESPAN.search(raw_gloss):
+        return ""
     words = [w for w in _rendering_words(name) if w not in _HONORIFICS]
-    if len(words) < 2 or not _LIFESPAN.search(raw_gloss):
+    if len(words) < 2:
         return ""
     readings, longest = _surnames()
     for size in range(1, min(longest, len(han) - 1) + 1):
         head = han[:size]
-        if words[0] in (pinyin_of(head), *readings.get(head, ()), *hk_surname_spellings(head)):
+        if words[0] in (pinyin_of(head), *readings.get(head, ())):
             return ""
     syllables = pinyin_syllables(pinyin_of(han))
     if not syllables or not words[-1].isalpha():
