@@ -41,7 +41,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "7"
+PREPARE_VERSION = "8"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -291,9 +291,10 @@ def _han_tokens(units: Sequence[HanUnit]) -> list[Token]:
             tag = "stop"
         elif unit.generic or (not tag and tag_word(unit.pinyin)[0] == "place"):
             # Read as its English would be: 技术 weighs like "technology", and
-            # 维吾尔 like "Uighur" (an ethnonym naming a region); a glossary word
-            # whose English is distinctive (空气动力 "aerodynamics") stays so.
-            tag = "industry" if unit.generic else "place"
+            # 维吾尔 like "Uighur" (an ethnonym naming a region), 华航 like "China
+            # Airlines"; a glossary word whose English is distinctive (空气动力
+            # "aerodynamics") stays so.
+            tag = unit.generic or "place"
         alts = tuple(a for a in unit.english if a != unit.pinyin)
         tokens.append(Token(unit.pinyin, unit.han, tag, alts, unit.via, "han", unit.role))
     return tokens

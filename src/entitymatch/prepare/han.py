@@ -39,7 +39,7 @@ from entitymatch.prepare.legal_forms import split_legal_forms
 from entitymatch.prepare.normalize import normalize
 from entitymatch.prepare.romanize import pinyin_syllables
 from entitymatch.prepare.sound import latin_sound_key, pinyin_sound_key, sound_similarity
-from entitymatch.prepare.tagging import tag_word
+from entitymatch.prepare.tagging import Tag, tag_word
 from entitymatch.prepare.transliterate import fold_latin
 
 __all__ = [
@@ -77,9 +77,11 @@ class HanUnit:
         english: Comparison forms of its English renderings, words joined
             ("publicsecuritybureau"), most common first.
         via: Which source read it.
-        generic: Whether its first English rendering is made only of industry,
-            place and stop words (技术 "technology", 研究所 "research institute"):
-            such a unit weighs as an industry word, like its rendering would.
+        generic: The tag its first English rendering earns when it is made only
+            of industry, place and stop words, else ``""``: ``"industry"`` (技术
+            "technology", 研究所 "research institute"), or ``"place"`` for a
+            proper noun named after a place (华航 "China Airlines", 普陀区 "Putuo
+            district"). Such a unit weighs as its rendering would.
     """
 
     han: str
@@ -87,7 +89,7 @@ class HanUnit:
     role: Role
     english: tuple[str, ...] = ()
     via: Via = "pinyin"
-    generic: bool = False
+    generic: Tag = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,7 @@ class _Entry:
     english: tuple[str, ...]
     via: Via
     rank: int  # lower is more trusted
-    generic: bool = False  # its English rendering is only industry, place or stop words
+    generic: Tag = ""  # see HanUnit.generic
 
 
 _PARENTHETICAL = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -131,9 +133,20 @@ def _other_number(word: str) -> str:
     return next((c for c in candidates if tag_word(c)[0] == "industry"), "")
 
 
-def _generic(english: str) -> bool:
+def _generic(english: str) -> Tag:
+    """The tag a rendering made only of generic words earns, else ``""``. A proper
+    noun with a place in it names one thing, as the place would in an English
+    name ("China Airlines", "Sichuan University"); a common noun is an industry
+    word ("digital technology").
+
+    >>> _generic("research institute"), _generic("China Airlines"), _generic("Huawei")
+    ('industry', 'place', '')
+    """
     words = _rendering_words(english)
-    return bool(words) and all(tag_word(w)[0] in ("industry", "place", "stop") for w in words)
+    tags = [tag_word(w)[0] for w in words]
+    if not words or any(tag not in ("industry", "place", "stop") for tag in tags):
+        return ""
+    return "place" if english[:1].isupper() and "place" in tags else "industry"
 
 
 def _renderings(values: Iterable[str]) -> tuple[str, ...]:
@@ -225,7 +238,7 @@ def _cedict() -> dict[str, _Entry]:
             renderings,
             "cedict",
             3,
-            bool(short) and _generic(short[0]),
+            _generic(short[0]) if short else "",
         )
         for form in (simplified, traditional):
             # The first entry is the common reading; a later one of the same
@@ -316,13 +329,13 @@ def _lexicon() -> dict[str, _Entry]:
         role = _GLOSSARY_ROLES.get(row["class"], "industry")
         english = row["english"].split("|")
         renderings = _renderings(english)
-        generic = role == "admin" or _generic(english[0])
+        generic: Tag = "industry" if role == "admin" else _generic(english[0])
         put(
             [row["han"], row["traditional"]],
             _Entry(role, pinyin_of(row["han"]), renderings, "glossary", 2, generic),
         )
     for han, renderings in _INNER_LEGAL.items():
-        put([han], _Entry("legal", pinyin_of(han), renderings, "glossary", 2, True))
+        put([han], _Entry("legal", pinyin_of(han), renderings, "glossary", 2, "industry"))
     for form, entry in _cedict().items():
         put([form], entry)
     return lexicon
