@@ -23,6 +23,8 @@ from hypothesis import strategies as st
 
 import entitymatch as em
 from entitymatch.index import deletions
+from entitymatch.prepare import prepare
+from entitymatch.score import is_distinctive
 
 FIXTURES = Path(__file__).parent / "fixtures/names"
 GOLDEN = Path(__file__).parent / "golden"
@@ -159,6 +161,31 @@ def test_screen_finds_what_exhaustive_scoring_finds(
 def test_index_is_exact_on_perturbed_names(
     matcher: em.Matcher, name: str, seed: int, threshold: float
 ) -> None:
+    query = _perturb(name, random.Random(seed))
+    assert _indexed(matcher, query, threshold) == matcher._exhaustive(query, threshold=threshold)
+
+
+def _generic_only(name: str) -> bool:
+    prepared = prepare(name)
+    return bool(prepared.tokens) and not any(
+        is_distinctive(prepared, i) for i in range(len(prepared.tokens))
+    )
+
+
+GENERIC_NAMES = [name for name in LIST_NAMES if _generic_only(name)]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(GENERIC_NAMES),
+    st.integers(min_value=0, max_value=2**32),
+    st.sampled_from([em.DEFAULT_THRESHOLD, 0.45]),
+)
+def test_index_is_exact_on_names_of_generic_words(
+    matcher: em.Matcher, name: str, seed: int, threshold: float
+) -> None:
+    # Names without a distinctive word ("AIR FREIGHT LTD") match only when every
+    # word of both is aligned: the bound must see that rule, not the generic cap.
     query = _perturb(name, random.Random(seed))
     assert _indexed(matcher, query, threshold) == matcher._exhaustive(query, threshold=threshold)
 

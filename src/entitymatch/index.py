@@ -914,7 +914,8 @@ class Index:
         by the evidence rule; raised by the corroboration rule only when both
         names may be fully aligned with two distinctive query words; capped at
         :data:`GENERIC_CAP` unless a distinctive word may be aligned as the rule
-        requires; lowered by the kind penalty when one is a person and the
+        requires (or, between names without one, every word of both may be);
+        lowered by the kind penalty when one is a person and the
         other is not.
 
         Above the cap a name needs one of the query's distinctive words aligned
@@ -1045,10 +1046,14 @@ class Index:
             organization=self.name_kind[names] == _ORGANIZATION,
         )
         # The generic cap: a distinctive word of the query (if it has one) and of
-        # the name (if it has one) must be aligned, and one at least.
+        # the name (if it has one) must be aligned, and one at least; or, when
+        # neither has one, every word of both.
+        generic_name = self.name_flags[names] == 0
         query_core = core_hits > 0 if any(query.distinctive) else np.ones(size, bool)
-        name_core = list_distinctive | (self.name_flags[names] == 0)
+        name_core = list_distinctive | generic_name
         rests = query_core & name_core & ((core_hits > 0) | list_distinctive)
+        if not any(query.distinctive):
+            rests |= generic_name & both_covered
         score = np.where(rests, score, np.minimum(score, GENERIC_CAP))
         return self._kind_bound(query.name, names, score)
 

@@ -27,7 +27,8 @@ tokens:
 * **Rules** after the sum: identical normal forms score 1; an alignment
   resting on little weight is scaled down; one that aligns no distinctive word,
   or leaves all of one name's distinctive words out, is capped below any
-  threshold; a one-word name that spells the other's initials is an acronym
+  threshold, unless neither name has a distinctive word and every word of both
+  is aligned; a one-word name that spells the other's initials is an acronym
   match; a name the brand or alias tables say the other goes by is an alias
   match; different legal forms cost a little.
 
@@ -803,6 +804,11 @@ def _rests_on_distinctive(left: PreparedName, right: PreparedName, pairs: Sequen
     used_right = {j for p in pairs for j in p.right}
     core_left = {i for i in range(len(left.tokens)) if is_distinctive(left, i)}
     core_right = {j for j in range(len(right.tokens)) if is_distinctive(right, j)}
+    if not core_left and not core_right:
+        # Two names of generic words only rest on all their words: aligned word
+        # for word, they are one name ("Aerospace Communications Holdings Group"
+        # / 航天通信控股集团), as the identical rule says of equal spellings.
+        return len(used_left) == len(left.tokens) and len(used_right) == len(right.tokens)
     if not (core_left & used_left or core_right & used_right):
         return False
     return (not core_left or bool(core_left & used_left)) and (
