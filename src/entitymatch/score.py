@@ -709,9 +709,11 @@ def score_prepared(
     evidence = matched / 2.0
     if 0.0 < evidence < MIN_EVIDENCE:
         score *= evidence / MIN_EVIDENCE
+        # Rounded down, so that a weight just under the bar never reads as the bar.
+        weighs, scale = (math.floor(x * 1000) / 1000 for x in (evidence, evidence / MIN_EVIDENCE))
         notes.append(
-            f"little evidence: the aligned words weigh {evidence:.2f} on average, "
-            f"less than {MIN_EVIDENCE}; score scaled by {evidence / MIN_EVIDENCE:.2f}"
+            f"little evidence: the aligned words weigh {weighs:.3f} on average, "
+            f"less than {MIN_EVIDENCE}; score scaled by {scale:.3f}"
         )
     # A match must rest on distinctive words: some pair has one, and each name
     # that has any sees one of them aligned ("Hangzhou" is the core of "Hangzhou
