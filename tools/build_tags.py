@@ -382,6 +382,25 @@ INDUSTRY = [
     "wireless",
     "works",
     "world",
+    # Kinds of organisation that lists write as words, not legal forms ("KALASHNIKOV
+    # CONCERN", "AL-SALAH SOCIETY"), and "foundation" in the languages of
+    # European list names (Stichting is no legal form: tools/legal_forms_dropped.tsv).
+    "charity",
+    "concern",
+    "consortium",
+    "cooperative",
+    "league",
+    "society",
+    "syndicate",
+    "fondation",
+    "fondazione",
+    "fundacion",
+    "fundacja",
+    "stichting",
+    "stiftung",
+    # Products named like the industries above ("NIRU BATTERY MANUFACTURING").
+    "batteries",
+    "battery",
 ]
 
 # Other forms of the industry words above that names use for one another
