@@ -323,6 +323,7 @@ INDUSTRY = [
     "services",
     "shipbuilding",
     "shipping",
+    "ship",
     "ships",
     "shipyard",
     "smart",
@@ -398,6 +399,13 @@ INDUSTRY = [
     "fundacja",
     "stichting",
     "stiftung",
+    "charitable",
+    "welfare",
+    "headquarters",
+    "merchant",
+    "battalion",
+    "battalions",
+    "brigades",
     # Products named like the industries above ("NIRU BATTERY MANUFACTURING").
     "batteries",
     "battery",
@@ -432,6 +440,7 @@ WORD_FORMS = {
 # Abbreviations written in list names for the industry words above.
 ABBREVIATIONS = {
     "shpg": "shipping",
+    "shp": "ship",
     "trdg": "trading",
     "mgmt": "management",
     "intl": "international",

@@ -41,7 +41,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "9"
+PREPARE_VERSION = "10"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
