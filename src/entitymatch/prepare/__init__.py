@@ -41,7 +41,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "10"
+PREPARE_VERSION = "11"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -397,6 +397,14 @@ class Preparer:
             if _mistyped_and(tokens[i]):
                 t = tokens[i]
                 tokens[i] = Token(t.text, t.source, "stop", t.alts, t.via, t.script, t.role)
+        for i in range(len(tokens) - 1):
+            article = _assimilated_article(tokens[i], tokens[i + 1])
+            if article:
+                t = tokens[i]
+                # Written as it is, so that "Bashir-ud-Din" still joins as
+                # "Bashiruddin"; read as the article too.
+                alts = (*t.alts, article)
+                tokens[i] = Token(t.text, t.source, "particle", alts, t.via, t.script, t.role)
         inferred = kind is None
         if kind is None:
             kind = _infer_kind(tokens, forms)
@@ -432,6 +440,43 @@ def _mistyped_and(token: Token) -> bool:
         and text.isalpha()
         and sum(a != b for a, b in zip(text, "and", strict=True)) == 1
     )
+
+
+# The Arabic article before a "sun letter" takes that consonant's sound, and
+# romanisations write it so: ar-Rahman, ash-Shabaab, ad-Din, az-Zawahiri (al-);
+# Urdu and Persian names write the same article with u: Ata-ur-Rehman,
+# Zia-ud-Din (ul-). As written: the article's spelling -> (its consonant, the
+# article). "an", "as" and "at" are English stopwords and weigh nothing anyway;
+# "ed" is also a given name (Ed Davis).
+_SUN_ARTICLES = {
+    "ar": ("r", "al"),
+    "ad": ("d", "al"),
+    "adh": ("dh", "al"),
+    "ath": ("th", "al"),
+    "ash": ("sh", "al"),
+    "az": ("z", "al"),
+    "ur": ("r", "ul"),
+    "ud": ("d", "ul"),
+    "ush": ("sh", "ul"),
+    "uz": ("z", "ul"),
+}
+
+
+def _assimilated_article(token: Token, following: Token) -> str:
+    """``al`` or ``ul`` when ``token`` is the Arabic article written as it sounds
+    before ``following`` (ar-Rahman = al-Rahman), else ``""``.
+
+    >>> [(t.text, t.tag, t.alts) for t in prepare("ASH-SHAMI, Faruk").tokens][0]
+    ('ash', 'particle', ('al',))
+    >>> [t.tag for t in prepare("Ata-ur-Rehman").tokens], prepare("Ash Carter").tokens[0].tag
+    (['', 'particle', ''], '')
+    """
+    found = _SUN_ARTICLES.get(token.text) if token.script == "latin" else None
+    if found is None:
+        return ""
+    consonant, article = found
+    word = following.text
+    return article if word.startswith(consonant) and len(word) > len(consonant) + 1 else ""
 
 
 def _infer_kind(tokens: list[Token], forms: list[LegalForm]) -> Kind | None:
