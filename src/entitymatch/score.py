@@ -709,11 +709,9 @@ def score_prepared(
     evidence = matched / 2.0
     if 0.0 < evidence < MIN_EVIDENCE:
         score *= evidence / MIN_EVIDENCE
-        # Rounded down, so that a weight just under the bar never reads as the bar.
-        weighs, scale = (math.floor(x * 1000) / 1000 for x in (evidence, evidence / MIN_EVIDENCE))
         notes.append(
-            f"little evidence: the aligned words weigh {weighs:.3f} on average, "
-            f"less than {MIN_EVIDENCE}; score scaled by {scale:.3f}"
+            f"little evidence: the aligned words weigh {_round_down(evidence)} on average, "
+            f"less than {MIN_EVIDENCE}; score scaled by {_round_down(evidence / MIN_EVIDENCE)}"
         )
     # A match must rest on distinctive words: some pair has one, and each name
     # that has any sees one of them aligned ("Hangzhou" is the core of "Hangzhou
@@ -754,6 +752,16 @@ def score_prepared(
     return Explanation(
         score, rule, left, right, lw, rw, tuple(pairs), discount, penalty, base, tuple(notes)
     )
+
+
+def _round_down(value: float) -> str:
+    """Three decimals, rounded down: a weight just under a bar never reads as the
+    bar (0.6996 is "0.699", not "0.700").
+
+    >>> _round_down(0.6996), _round_down(0.5)
+    ('0.699', '0.500')
+    """
+    return f"{math.floor(value * 1000) / 1000:.3f}"
 
 
 def missing_factor(left: PreparedName, right: PreparedName) -> float:
