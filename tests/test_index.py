@@ -190,6 +190,45 @@ def test_index_is_exact_on_names_of_generic_words(
     assert _indexed(matcher, query, threshold) == matcher._exhaustive(query, threshold=threshold)
 
 
+def _golden_rows() -> list[dict[str, str]]:
+    with (GOLDEN / "core_pairs.tsv").open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _is_hangul(text: str) -> bool:
+    return any("\uac00" <= char <= "\ud7a3" for char in text)
+
+
+HANGUL_NAMES = sorted({row["left"] for row in _golden_rows() if _is_hangul(row["left"])})
+
+
+@pytest.fixture(scope="module")
+def korean_matcher() -> em.Matcher:
+    """The list sample with the English names the Korean golden rows pair with."""
+    english = sorted({row["right"] for row in _golden_rows() if _is_hangul(row["left"])})
+    extra = [em.Entity(id=f"ko-{n}", names=[name]) for n, name in enumerate(english)]
+    return em.Matcher([*ENTITIES, *extra])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(HANGUL_NAMES),
+    st.integers(min_value=0, max_value=2**32),
+    st.sampled_from([em.DEFAULT_THRESHOLD, 0.6]),
+)
+def test_index_is_exact_on_korean_names(
+    korean_matcher: em.Matcher, name: str, seed: int, threshold: float
+) -> None:
+    # Hangul names split into glossary words and trade names read by sound: every
+    # pair the scorer forms (조선 / KOREA, 련봉 / RYONBONG) must be one the index finds.
+    rng = random.Random(seed)
+    cut = rng.randrange(len(name))
+    query = rng.choice([name, name[:cut] + name[cut + 1 :], name[:cut] + " " + name[cut:]])
+    found = _indexed(korean_matcher, query, threshold)
+    assert found == korean_matcher._exhaustive(query, threshold=threshold)
+
+
 def test_limit_keeps_the_best(matcher: em.Matcher) -> None:
     for query in _queries(200, 4):
         full = _indexed(matcher, query, 0.6)

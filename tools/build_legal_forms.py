@@ -976,6 +976,8 @@ CURATED: list[tuple[str, str, str]] = [
     ("Jusik Hoesa", J, BOTH),
     ("Chusik Hoesa", J, BOTH),
     ("Hoesa", K, SUF),  # North Korean names: "JOSON PAEKHO MUYOK HOESA"
+    ("회사", K, SUF),  # the same in Hangul: 조선단군무역회사, KOREA TANGUN TRADING CORPORATION
+    ("총회사", C, SUF),  # 조선련봉총회사, KOREA RYONBONG GENERAL CORPORATION
 ]
 
 # --------------------------------------------------------------------------------------

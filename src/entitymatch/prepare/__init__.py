@@ -5,8 +5,10 @@ The stages, in the one order that exists (each a pure function in its module):
 1. :func:`~entitymatch.prepare.normalize.normalize` - NFKC, case, punctuation,
    ``&``, dotted abbreviations, letters split from digits;
 2. script runs, then :mod:`~entitymatch.prepare.han` for Han (segmentation,
-   pinyin, glossary, brands, surnames, numerals) and
-   :mod:`~entitymatch.prepare.transliterate` for every other script;
+   pinyin, glossary, brands, surnames, numerals),
+   :mod:`~entitymatch.prepare.korean` for an organisation's Hangul (glossary
+   words and trade names) and :mod:`~entitymatch.prepare.transliterate` for
+   every other script;
 3. :mod:`~entitymatch.prepare.legal_forms` - forms at the end or start (and
    glued to Han) replaced by their class;
 4. :mod:`~entitymatch.prepare.tagging` - industry words, places, stopwords,
@@ -27,6 +29,7 @@ from typing import Any, NamedTuple
 
 from entitymatch.prepare.aliases import AliasTable
 from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, read_han
+from entitymatch.prepare.korean import korean_words
 from entitymatch.prepare.legal_forms import LegalForm, split_legal_forms, strip_han_legal_suffix
 from entitymatch.prepare.normalize import MAX_NAME_CHARS, normalize
 from entitymatch.prepare.romanize import joined_keys, spelling_keys
@@ -41,7 +44,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "11"
+PREPARE_VERSION = "12"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -300,9 +303,18 @@ def _han_tokens(units: Sequence[HanUnit]) -> list[Token]:
     return tokens
 
 
-def _hangul_tokens(run: str) -> list[Token]:
-    """One token per syllable; a personal name's surname gains its popular
-    spellings (박 -> bag, alternatives park, pak, bak)."""
+def _hangul_tokens(run: str, kind: Kind | None) -> list[Token]:
+    """An organisation's words (:mod:`entitymatch.prepare.korean`); else one token
+    per syllable, a personal name's surname with its popular spellings (박 ->
+    bag, alternatives park, pak, bak)."""
+    words = korean_words(run, kind)
+    if words is not None:
+        # A glossary word is read as its English; a trade name as it sounds.
+        vias = ["glossary" if w.english else "hangul" for w in words]
+        return [
+            Token(w.text, w.hangul, w.tag, w.english, via, "hangul")
+            for w, via in zip(words, vias, strict=True)
+        ]
     syllables = [c for c in run if not c.isspace()]
     texts = transliterate_run("hangul", run).split()
     if len(texts) != len(syllables):
@@ -369,7 +381,7 @@ class Preparer:
                     continue
                 at = len(tokens)
                 if script == "hangul":
-                    tokens.extend(_hangul_tokens(run))
+                    tokens.extend(_hangul_tokens(run, kind))
                 else:
                     via = "" if script in ("latin", "digit") else script
                     for part in transliterate_run(script, run).split():

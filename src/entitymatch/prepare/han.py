@@ -48,6 +48,7 @@ __all__ = [
     "HanReading",
     "HanUnit",
     "Role",
+    "english_forms",
     "han_units",
     "pinyin_of",
     "read_han",
@@ -149,14 +150,14 @@ def _generic(english: str) -> Tag:
     return "place" if english[:1].isupper() and "place" in tags else "industry"
 
 
-def _renderings(values: Iterable[str]) -> tuple[str, ...]:
+def english_forms(values: Iterable[str]) -> tuple[str, ...]:
     """Comparison forms of English renderings (words joined), each followed by
     the form with its last word in the other number when that is an industry word,
     and by the form without its legal form when it ends in one of three letters or
     more (微软 "Microsoft Corporation" is also "microsoft": names compare without
     their legal forms).
 
-    >>> _renderings(["Microsoft Corporation", "Science and Technology"])
+    >>> english_forms(["Microsoft Corporation", "Science and Technology"])
     ('microsoftcorporation', 'microsoft', 'sciencetechnology', 'sciencetechnologies')
     """
     out: list[str] = []
@@ -228,7 +229,7 @@ def _cedict() -> dict[str, _Entry]:
         ]
         # Proper nouns keep their name (可口可乐 Coca-Cola, 波音 Boeing, 拜登 Biden);
         # descriptions ("Hangzhou subprovincial city and capital of ...") are too long.
-        renderings = _renderings(short)
+        renderings = english_forms(short)
         family = _family_name(simplified, raw[0], short[0]) if short else ""
         if family and family not in renderings:
             renderings = (*renderings, family)
@@ -320,15 +321,15 @@ def _lexicon() -> dict[str, _Entry]:
     for han, brand in shipped_aliases().han_phrases():
         brands.setdefault(han, []).append(brand)  # 中国铁建: CRCC, China Railway Construction
     for han, names in brands.items():
-        put([han], _Entry("trade", pinyin_of(han), _renderings(names), "brand", 0))
+        put([han], _Entry("trade", pinyin_of(han), english_forms(names), "brand", 0))
     for row in read_rows("zh_places.tsv"):
         variants = row["variants"].split("|") if row["variants"] else []
-        entry = _Entry("place", row["pinyin"].replace("'", ""), _renderings(variants), "place", 1)
+        entry = _Entry("place", row["pinyin"].replace("'", ""), english_forms(variants), "place", 1)
         put([row["han"], row["traditional"]], entry)
     for row in read_rows("zh_glossary.tsv"):
         role = _GLOSSARY_ROLES.get(row["class"], "industry")
         english = row["english"].split("|")
-        renderings = _renderings(english)
+        renderings = english_forms(english)
         generic: Tag = "industry" if role == "admin" else _generic(english[0])
         put(
             [row["han"], row["traditional"]],
@@ -392,7 +393,7 @@ class HanLexicon:
     def __init__(self, phrases: Iterable[tuple[str, str]] = ()) -> None:
         self._overlay = {
             normalize(han).replace(" ", ""): _Entry(
-                "trade", pinyin_of(han), _renderings([canonical]), "alias", -1
+                "trade", pinyin_of(han), english_forms([canonical]), "alias", -1
             )
             for han, canonical in phrases
         }

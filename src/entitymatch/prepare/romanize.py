@@ -147,21 +147,30 @@ def _from_wade_giles(word: str) -> set[str]:
 # Revised Romanization (unidecode's output) writes: "jeong" = "jong" = "chong".
 _KOREAN = (
     (re.compile(r"(eo|eu|o|u)+"), "u"),  # 성 = seong, sung, song; 은 = eun, un
-    (re.compile(r"^(g|k)"), "k"),
-    (re.compile(r"^(j|ch)"), "j"),
-    (re.compile(r"^(d|t)"), "t"),
-    (re.compile(r"^(b|p)"), "p"),
-    (re.compile(r"^r"), "l"),
+    (re.compile(r"a[ei]"), "e"),  # 대 = dae, dai (Hyundai)
+    (re.compile(r"sh"), "s"),  # 신 = sin, shin
+    (re.compile(r"g|k"), "k"),  # 혁 = hyeog (as unidecode writes it), hyok
+    (re.compile(r"j|ch"), "j"),
+    (re.compile(r"d|t"), "t"),
+    (re.compile(r"b|p"), "p"),
+    (re.compile(r"r"), "l"),
 )
 
 
 def korean_key(word: str) -> str:
-    """A Korean syllable spelled as the popular romanisations spell it.
+    """A Korean word (one syllable or a trade name's several) spelled as the
+    popular romanisations spell it: vowels that McCune-Reischauer and Revised
+    Romanization write differently merged, and consonants that one voices and the
+    other does not.
 
     >>> korean_key("jeong") == korean_key("jong") == korean_key("chung")
     True
     >>> korean_key("seong") == korean_key("sung"), korean_key("gim") == korean_key("kim")
     (True, True)
+    >>> korean_key("hyeondae") == korean_key("hyundai")
+    True
+    >>> korean_key("geumbyeol") == korean_key("kumbyol")
+    True
     """
     for pattern, replacement in _KOREAN:
         word = pattern.sub(replacement, word)
