@@ -196,32 +196,33 @@ def _golden_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
-def _is_hangul(text: str) -> bool:
-    return any("\uac00" <= char <= "\ud7a3" for char in text)
-
-
-HANGUL_NAMES = sorted({row["left"] for row in _golden_rows() if _is_hangul(row["left"])})
+KOREAN_ROWS = [row for row in _golden_rows() if row["note"].startswith(("dprk_", "korean_"))]
+KOREAN_NAMES = sorted(
+    {row["left"] for row in KOREAN_ROWS}
+    | {name for name in LIST_NAMES if any(t.via == "korean" for t in prepare(name).tokens)}
+)
 
 
 @pytest.fixture(scope="module")
 def korean_matcher() -> em.Matcher:
-    """The list sample with the English names the Korean golden rows pair with."""
-    english = sorted({row["right"] for row in _golden_rows() if _is_hangul(row["left"])})
-    extra = [em.Entity(id=f"ko-{n}", names=[name]) for n, name in enumerate(english)]
+    """The list sample with the names the Korean golden rows pair with."""
+    names = sorted({row["right"] for row in KOREAN_ROWS})
+    extra = [em.Entity(id=f"ko-{n}", names=[name]) for n, name in enumerate(names)]
     return em.Matcher([*ENTITIES, *extra])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.sampled_from(HANGUL_NAMES),
+    st.sampled_from(KOREAN_NAMES),
     st.integers(min_value=0, max_value=2**32),
     st.sampled_from([em.DEFAULT_THRESHOLD, 0.6]),
 )
 def test_index_is_exact_on_korean_names(
     korean_matcher: em.Matcher, name: str, seed: int, threshold: float
 ) -> None:
-    # Hangul names split into glossary words and trade names read by sound: every
-    # pair the scorer forms (조선 / KOREA, 련봉 / RYONBONG) must be one the index finds.
+    # Hangul names split into glossary words and trade names read by sound, Latin
+    # Korean names compared by their Korean keys: every pair the scorer forms
+    # (조선 / KOREA, 련봉 / RYONBONG, JANG / Chang) must be one the index finds.
     rng = random.Random(seed)
     cut = rng.randrange(len(name))
     query = rng.choice([name, name[:cut] + name[cut + 1 :], name[:cut] + " " + name[cut:]])

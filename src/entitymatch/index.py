@@ -698,10 +698,12 @@ class Index:
                 want(
                     (_SKELETON if token.script in ABJADS else _SKELETON_ABJAD) + found, _BY_SKELETON
                 )
-            want(
-                (_KOREAN if token.script == "hangul" else _KOREAN_HANGUL) + korean_key(text),
-                _BY_KOREAN,
-            )
+            key = korean_key(text)
+            if token.script != "hangul":
+                want(_KOREAN_HANGUL + key, _BY_KOREAN)
+            if token.script == "hangul" or token.via == "korean":
+                # Every Latin word is keyed so (another Korean name's among them).
+                want(_KOREAN + key, _BY_KOREAN)
         # Sound: a Han transliteration against Latin words, or the other way round.
         if sound_token(token):
             for variant in sound_variants(sound_key(text, True)):

@@ -436,9 +436,8 @@ def _script_similarity(a: Token, b: Token) -> tuple[float, str]:
         # One consonant is a name only in a short word (علي / Ali), never in "Volvo".
         if ska and ska == skb and (len(ska) >= 2 or max(len(a.text), len(b.text)) <= 3):
             return SKELETON_SIMILARITY, "skeleton"
-    if (a.script == "hangul") != (b.script == "hangul") and korean_key(a.text) == korean_key(
-        b.text
-    ):
+    korean = (a.script == "hangul") != (b.script == "hangul") or a.via == b.via == "korean"
+    if korean and korean_key(a.text) == korean_key(b.text):
         return VARIANT_SIMILARITY, "korean"
     for han, latin in ((a, b), (b, a)):
         if sound_token(han) and latin.script == "latin":
@@ -466,8 +465,8 @@ def _alt_how(token: Token, form: str) -> str:
         return token.script if token.script not in ("latin", "digit") else ""
     if token.via in _VIA_HOW:
         return _VIA_HOW[token.via]
-    if token.script == "hangul":
-        return "surname spelling"  # 박 read "bag", spelled Park
+    if token.script == "hangul" or token.via == "korean":
+        return "surname spelling"  # 박 read "bag", spelled Park; RI spelled Lee
     if token.tag == "number":
         return "number"  # "First" read as 1
     return canonical_kind(token.text) or "other form"

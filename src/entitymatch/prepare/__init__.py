@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 
 from entitymatch.prepare.aliases import AliasTable
 from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, read_han
-from entitymatch.prepare.korean import korean_words
+from entitymatch.prepare.korean import korean_surname_forms, korean_words, looks_korean
 from entitymatch.prepare.legal_forms import LegalForm, split_legal_forms, strip_han_legal_suffix
 from entitymatch.prepare.normalize import MAX_NAME_CHARS, normalize
 from entitymatch.prepare.romanize import joined_keys, spelling_keys
@@ -44,7 +44,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "12"
+PREPARE_VERSION = "13"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -417,6 +417,13 @@ class Preparer:
                 # "Bashiruddin"; read as the article too.
                 alts = (*t.alts, article)
                 tokens[i] = Token(t.text, t.source, "particle", alts, t.via, t.script, t.role)
+        if (
+            kind != "organization"
+            and not forms
+            and all(t.script == "latin" and t.tag not in _NOT_IN_KOREAN_NAMES for t in tokens)
+            and looks_korean([t.text for t in tokens])
+        ):
+            tokens = _korean_name(tokens)
         inferred = kind is None
         if kind is None:
             kind = _infer_kind(tokens, forms)
@@ -440,6 +447,30 @@ def _tagged(token: Token, kind: Kind | None) -> Token:
         tag = "industry"  # "General" in "General Electric" is a word, not a title
     alts = (*token.alts, canonical) if canonical else token.alts
     return Token(token.text, token.source, tag, alts, token.via, token.script, token.role)
+
+
+_NOT_IN_KOREAN_NAMES = frozenset({"industry", "place", "honorific", "number"})
+"""Tags of words that make a name no Korean person's ("HONG PANG MINING")."""
+
+
+def _korean_name(tokens: Sequence[Token]) -> list[Token]:
+    """A Latin-script Korean name's words, marked so that they compare with another
+    such name's by their Korean keys (JANG / Chang, Je-son / Che-son), and the
+    first and last (where the surname is) with the surname's other spellings
+    (RI / Lee, PAK / Park)."""
+    last = len(tokens) - 1
+    return [
+        Token(
+            t.text,
+            t.source,
+            t.tag,
+            (*t.alts, *korean_surname_forms(t.text)) if i in (0, last) else t.alts,
+            "korean",
+            t.script,
+            t.role,
+        )
+        for i, t in enumerate(tokens)
+    ]
 
 
 def _mistyped_and(token: Token) -> bool:

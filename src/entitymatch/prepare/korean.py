@@ -1,4 +1,5 @@
-"""Korean organisation names in Hangul, split into words.
+"""Korean names: organisations in Hangul split into words, and Korean personal
+names in Latin script recognised.
 
 Korean writes a company's name without spaces (삼성전자주식회사, 조선단군무역회사),
 and the English name translates its words: 전자 Electronics, 무역 Trading,
@@ -9,11 +10,20 @@ and its legal form (``data/legal_forms.tsv``: 주식회사, 회사, 총회사), 
 syllables are left for the legal-form recogniser. A person's name, or a run
 with neither a glossary word nor a legal form, is not split here: its syllables
 are its words (김정은: gim jeong eun, as "Kim Jong Un" writes them).
+
+The lists write one North Korean name in two romanisations, McCune-Reischauer
+(CHO'N, Chin-yo'ng) and a Revised-style spelling (JON, Jin Yong).
+:func:`looks_korean` tells a Latin-script name made of Korean syllables with a
+Korean surname; such names are compared word by word by their Korean keys
+(:func:`entitymatch.prepare.romanize.korean_key`), and their surnames with the
+spellings a key does not reach (RI / Lee, PAK / Park).
 """
 
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from unidecode import unidecode
@@ -21,10 +31,11 @@ from unidecode import unidecode
 from entitymatch.data import read_rows
 from entitymatch.prepare.han import english_forms
 from entitymatch.prepare.normalize import normalize
+from entitymatch.prepare.romanize import korean_key
 from entitymatch.prepare.scripts import script_runs
 from entitymatch.prepare.tagging import Tag
 
-__all__ = ["KoreanWord", "korean_words"]
+__all__ = ["KoreanWord", "korean_surname_forms", "korean_words", "looks_korean"]
 
 
 class KoreanWord(NamedTuple):
@@ -114,3 +125,66 @@ def korean_words(run: str, kind: str | None) -> list[KoreanWord] | None:
     # The legal form syllable by syllable, as the legal-form table folds it.
     words += [KoreanWord(char, _romanised(char), (), "") for char in legal]
     return words
+
+
+# A Korean syllable as McCune-Reischauer (apostrophes and breves folded), Revised
+# Romanization and the popular spellings write it: an initial, a vowel and a final.
+# (Surnames spelled with an h after the vowel, Ahn, Oh, Sohn, are in the surname table.)
+_SYLLABLE = (
+    r"(?:kk|tt|pp|ss|jj|ch|sh|rh|[gkndtrlmbpsjh])?"
+    r"(?:wae|wa|wo|we|wi|yae|yeo|yoo|ya|ye|yo|yu|ae|ai|eo|eu|ee|oe|oo|ui|[aeiou])"
+    r"(?:ng|[kgntdlrmpb])?"
+)
+_ONE_SYLLABLE = re.compile(_SYLLABLE)
+_TWO_SYLLABLES = re.compile(f"(?:{_SYLLABLE}){{2}}")
+
+
+@functools.cache
+def _surname_forms() -> dict[str, tuple[str, ...]]:
+    """Every spelling of a Korean surname -> all the spellings of that surname
+    (of both when one spelling writes two: Ri is 이 and 리)."""
+    forms: dict[str, set[str]] = {}
+    for row in read_rows("ko_surnames.tsv"):
+        spellings = set(row["spellings"].split("|"))  # as Latin names write them
+        for spelling in spellings:
+            forms.setdefault(spelling, set()).update(spellings)
+    return {spelling: tuple(sorted(found)) for spelling, found in forms.items()}
+
+
+def korean_surname_forms(word: str) -> tuple[str, ...]:
+    """The spellings of a Korean surname, if ``word`` spells one, that its Korean
+    key does not already match: Ri is Lee and Yi, Pak is Park; Jang needs no Chang.
+
+    >>> korean_surname_forms("ri"), korean_surname_forms("jang")
+    (('lee', 'rhee', 'rhie', 'yi'), ())
+    """
+    key = korean_key(word)
+    return tuple(form for form in _surname_forms().get(word, ()) if korean_key(form) != key)
+
+
+def _syllables(word: str) -> int:
+    """How many Korean syllables spell ``word`` (one or two), else 0."""
+    if word in _surname_forms() or _ONE_SYLLABLE.fullmatch(word):
+        return 1
+    return 2 if _TWO_SYLLABLES.fullmatch(word) else 0
+
+
+def looks_korean(words: Sequence[str]) -> bool:
+    """Whether Latin comparison words read as a Korean personal name: words of one
+    or two Korean syllables each, three to six in all, the first or the last word
+    a Korean surname ("KIM Jong Un", "Chang-Su Han", "PAK Yongsik"). A name of two
+    syllables is too short to tell from a Chinese one (HE Yi, LI Jun).
+
+    >>> looks_korean(["kim", "jong", "un"]), looks_korean(["han", "jang", "su"])
+    (True, True)
+    >>> looks_korean(["zhang", "wei"]), looks_korean(["lee", "john"]), looks_korean(["he", "yi"])
+    (False, False, False)
+    """
+    surnames = _surname_forms()
+    counts = [_syllables(word) for word in words]
+    return (
+        len(words) >= 2
+        and (words[0] in surnames or words[-1] in surnames)
+        and all(counts)
+        and 3 <= sum(counts) <= 6
+    )
