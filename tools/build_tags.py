@@ -613,6 +613,7 @@ HONORIFIC = [
 
 # Name particles: part of the name, but shared by so many names that they weigh little.
 PARTICLE = [
+    "abd",  # "servant of", always before a name of God: Abd al-Rahman, Abd-Rabbuh
     "al",
     "el",
     "ul",

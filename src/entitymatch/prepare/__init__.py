@@ -44,7 +44,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "13"
+PREPARE_VERSION = "14"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -405,8 +405,13 @@ class Preparer:
         if len(parts) == 1:
             aliases.update(parts[0])
         tokens = [token for token in tokens[start:end] if token.text]
+        organization = kind == "organization" or (
+            kind is None and _infer_kind(tokens, forms) == "organization"
+        )
         for i in range(1, len(tokens) - 1):
-            if _mistyped_and(tokens[i]):
+            # Only in a company's name: between a person's names, Ana, Ann and Anh
+            # are names (and Abd, a particle, is never taken for "and").
+            if organization and _mistyped_and(tokens[i]):
                 t = tokens[i]
                 tokens[i] = Token(t.text, t.source, "stop", t.alts, t.via, t.script, t.role)
         for i in range(len(tokens) - 1):
