@@ -610,6 +610,12 @@ CURATED: list[tuple[str, str, str]] = [
     ("Nepublichnoe Aktsionernoe Obshchestvo", J, BOTH),
     ("AOOT", J, BOTH),
     ("AOZT", J, BOTH),
+    # What AOOT and AOZT stand for ("joint-stock company of open / closed type"),
+    # written out on the lists, once even after OAO's own words:
+    # "OTKRYTOE AKTSIONERNOE OBSHCHESTVO OTKRYTOGO TIPA KRYLOVSKI ELEVATOR".
+    ("Aktsionernoe Obshchestvo Otkrytogo Tipa", J, BOTH),
+    ("Aktsionernoe Obshchestvo Zakrytogo Tipa", J, BOTH),
+    ("Otkrytoe Aktsionernoe Obshchestvo Otkrytogo Tipa", J, BOTH),
     ("FGUP", STATE, BOTH),
     ("Federalnoe Gosudarstvennoe Unitarnoe Predpriyatie", STATE, BOTH),
     ("GUP", STATE, BOTH),

@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 
 from entitymatch.data import read_rows
 from entitymatch.prepare.normalize import normalize
+from entitymatch.prepare.romanize import cyrillic_key
 from entitymatch.prepare.scripts import script_runs
 from entitymatch.prepare.transliterate import transliterate_run
 
@@ -48,6 +49,36 @@ class _Table:
     han_suffixes: dict[str, str]
     longest: int
     longest_han: int
+    spelled_suffixes: dict[tuple[str, ...], str]
+    spelled_prefixes: dict[tuple[str, ...], str]
+    """The long forms of several words (Aktsionernoe Obshchestvo) by the words'
+    Cyrillic keys: the transliterations write them in many ways (Obschestvo,
+    Obshestvo, Aktsionernoye, Akcionernoe)."""
+
+
+_SPELLED_MIN = 15
+"""Fewest letters of a form found by its words' Cyrillic keys: short forms
+(OOO, ZAO) are written one way, and their keys would meet ordinary words."""
+
+
+def _spelled(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    if len(words) < 2 or sum(map(len, words)) < _SPELLED_MIN:
+        return None
+    return tuple(cyrillic_key(word) for word in words)
+
+
+def _find(
+    forms: dict[tuple[str, ...], str],
+    spelled: dict[tuple[str, ...], str],
+    words: tuple[str, ...],
+) -> str | None:
+    """The class of the form ``words`` spell, as written or by their keys."""
+    cls = forms.get(words)
+    if cls is None:
+        keys = _spelled(words)
+        if keys is not None:
+            cls = spelled.get(keys)
+    return cls
 
 
 def _fold_words(text: str) -> tuple[str, ...]:
@@ -79,7 +110,19 @@ def _table() -> _Table:
         if scope in ("prefix", "both"):
             prefixes.setdefault(words, cls)
     longest = max(map(len, [*suffixes, *prefixes]), default=0)
-    return _Table(suffixes, prefixes, han, longest, max(map(len, han), default=0))
+
+    def spelled(forms: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], str]:
+        found: dict[tuple[str, ...], str] = {}
+        for words, cls in forms.items():
+            keys = _spelled(words)
+            if keys is not None:
+                found.setdefault(keys, cls)
+        return found
+
+    longest_han = max(map(len, han), default=0)
+    return _Table(
+        suffixes, prefixes, han, longest, longest_han, spelled(suffixes), spelled(prefixes)
+    )
 
 
 def strip_han_legal_suffix(run: str, *, alone: bool = True) -> tuple[str, LegalForm | None]:
@@ -161,6 +204,8 @@ def split_legal_forms(
     (0, 1, [])
     >>> split_legal_forms("hand imc".split())
     (0, 1, [LegalForm(surface='imc', cls='corporation', position='suffix')])
+    >>> split_legal_forms("otkrytoye aktsionernoye obschestvo tupolev".split())[:2]
+    (3, 4)
     """
     table = _table()
     start, end = 0, len(words)
@@ -170,7 +215,7 @@ def split_legal_forms(
         found = False
         for size in range(min(table.longest, end - start - 1), 0, -1):
             key = tuple(words[end - size : end])
-            cls = table.suffixes.get(key)
+            cls = _find(table.suffixes, table.spelled_suffixes, key)
             if cls is not None:
                 forms.insert(0, LegalForm(" ".join(key), cls, "suffix"))
                 end -= size
@@ -184,7 +229,7 @@ def split_legal_forms(
             end -= 1
     for size in range(min(table.longest, end - start - 1), 0, -1):
         key = tuple(words[start : start + size])
-        cls = table.prefixes.get(key)
+        cls = _find(table.prefixes, table.spelled_prefixes, key)
         if cls is not None:
             forms.insert(0, LegalForm(" ".join(key), cls, "prefix"))
             start += size

@@ -302,8 +302,11 @@ def spelling_keys(word: str) -> frozenset[str]:
 # as y, i or j; е as e or ye; кс as x or ks; letters doubled or not; and the
 # patronymic ending -evich, -yevich, -ievich or Ukrainian -ovych. The key writes
 # them one way: Zaytsev / Zaitsev, Vasily / Vasiliy / Vasili, Sergej / Sergey,
-# Yevgeny / Evgeny, Alekseyevich / Alexeevich, Vitalievich / Vitaliyovych.
+# Yevgeny / Evgeny, Alekseyevich / Alexeevich, Vitalievich / Vitaliyovych; щ as
+# shch, sch or shh (Khrushchev / Khruschev) and ц as ts or c (Tsvetkov / Cvetkov).
 _CYRILLIC = (
+    (re.compile(r"shch|sch|shh"), "sh"),  # щ: Obshchestvo, Obschestvo, Obshestvo
+    (re.compile(r"ts"), "c"),  # ц: Aktsionernoe, Akcionernoe
     (re.compile(r"x"), "ks"),
     (re.compile(r"(?<=[aeiou])j$"), "i"),
     (re.compile(r"y"), "i"),
@@ -327,6 +330,8 @@ def cyrillic_key(word: str) -> str:
     True
     >>> cyrillic_key("alekseyevich"), cyrillic_key("alexeevich")
     ('alekseovich', 'alekseovich')
+    >>> cyrillic_key("obschestvo") == cyrillic_key("obshchestvo") == cyrillic_key("obshestvo")
+    True
     """
     for pattern, replacement in _CYRILLIC:
         word = pattern.sub(replacement, word)
