@@ -310,10 +310,11 @@ def _hangul_tokens(run: str, kind: Kind | None) -> list[Token]:
     words = korean_words(run, kind)
     if words is not None:
         # A glossary word is read as its English; a trade name as it sounds.
-        vias = ["glossary" if w.english else "hangul" for w in words]
         return [
-            Token(w.text, w.hangul, w.tag, w.english, via, "hangul")
-            for w, via in zip(words, vias, strict=True)
+            Token(
+                w.text, w.hangul, w.tag, w.english, "glossary" if w.english else "hangul", "hangul"
+            )
+            for w in words
         ]
     syllables = [c for c in run if not c.isspace()]
     texts = transliterate_run("hangul", run).split()
