@@ -44,7 +44,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "17"
+PREPARE_VERSION = "18"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -412,7 +412,8 @@ class Preparer:
         for i in range(1, len(tokens) - 1):
             # Only in a company's name: between a person's names, Ana, Ann and Anh
             # are names (and Abd, a particle, is never taken for "and").
-            if organization and _mistyped_and(tokens[i]):
+            mistyped = organization and _mistyped_and(tokens[i])
+            if mistyped or (kind != "person" and tokens[i].text in _EZAFE):
                 t = tokens[i]
                 tokens[i] = Token(t.text, t.source, "stop", t.alts, t.via, t.script, t.role)
         for i in range(len(tokens) - 1):
@@ -477,6 +478,13 @@ def _korean_name(tokens: Sequence[Token]) -> list[Token]:
         )
         for i, t in enumerate(tokens)
     ]
+
+
+_EZAFE = frozenset({"i", "ye", "yi"})
+"""The Persian and Urdu connector between two words of a name, written -e-, -i-,
+-ye- or -yi- (Lashkar-e-Taiba, Lashkar-i-Taiba, Takhassosi-ye), and Russian и
+(and) written i ("ZAVOD UGLERODNYKH I KOMPOZITSIONNYKH MATERIALOV"): a stopword,
+as "e" already is, except between a person's names, where "I" may be an initial."""
 
 
 def _mistyped_and(token: Token) -> bool:
