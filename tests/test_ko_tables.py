@@ -44,6 +44,13 @@ def test_trade_name_between_glossary_words_is_one_word() -> None:
     assert [form.cls for form in prepare("조선련하기계합영회사").legal_forms] == ["company"]
 
 
+def test_a_one_syllable_form_is_not_split_off_a_name() -> None:
+    # 주 is a legal form only as (주); 광주 (Gwangju) ends in it.
+    words = korean_words("삼성전자광주", "organization")
+    assert words is not None
+    assert [w.hangul for w in words] == ["삼성", "전자", "광주"]
+
+
 def test_person_names_keep_their_syllables() -> None:
     assert [t.text for t in prepare("김정은").tokens] == ["gim", "jeong", "eun"]
     assert [t.text for t in prepare("조선", "person").tokens] == ["jo", "seon"]

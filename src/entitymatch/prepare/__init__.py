@@ -44,7 +44,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "18"
+PREPARE_VERSION = "19"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -406,14 +406,16 @@ class Preparer:
         if len(parts) == 1:
             aliases.update(parts[0])
         tokens = [token for token in tokens[start:end] if token.text]
-        organization = kind == "organization" or (
-            kind is None and _infer_kind(tokens, forms) == "organization"
-        )
+        # What the words below retag (stopwords, particles) never decides the kind.
+        inferred = kind is None
+        if kind is None:
+            kind = _infer_kind(tokens, forms)
         for i in range(1, len(tokens) - 1):
             # Only in a company's name: between a person's names, Ana, Ann and Anh
             # are names (and Abd, a particle, is never taken for "and").
-            mistyped = organization and _mistyped_and(tokens[i])
-            if mistyped or (kind != "person" and tokens[i].text in _EZAFE):
+            mistyped = kind == "organization" and _mistyped_and(tokens[i])
+            connector = (inferred or kind != "person") and tokens[i].text in _EZAFE
+            if mistyped or connector:
                 t = tokens[i]
                 tokens[i] = Token(t.text, t.source, "stop", t.alts, t.via, t.script, t.role)
         for i in range(len(tokens) - 1):
@@ -431,9 +433,6 @@ class Preparer:
             and looks_korean([t.text for t in tokens])
         ):
             tokens = _korean_name(tokens)
-        inferred = kind is None
-        if kind is None:
-            kind = _infer_kind(tokens, forms)
         first = text.split(maxsplit=1)[0] if text.strip() else ""
         capitals = not any(c.islower() for c in first)
         return PreparedName(

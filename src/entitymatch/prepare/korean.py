@@ -30,9 +30,8 @@ from unidecode import unidecode
 
 from entitymatch.data import read_rows
 from entitymatch.prepare.han import english_forms
-from entitymatch.prepare.normalize import normalize
+from entitymatch.prepare.legal_forms import hangul_legal_forms
 from entitymatch.prepare.romanize import korean_key
-from entitymatch.prepare.scripts import script_runs
 from entitymatch.prepare.tagging import Tag
 
 __all__ = ["KoreanWord", "korean_surname_forms", "korean_words", "looks_korean"]
@@ -53,8 +52,6 @@ class KoreanWord(NamedTuple):
 class _Glossary(NamedTuple):
     words: dict[str, tuple[tuple[str, ...], Tag]]
     longest: int
-    legal: tuple[str, ...]
-    """Hangul legal forms, longest first."""
 
 
 @functools.cache
@@ -63,13 +60,7 @@ def _glossary() -> _Glossary:
     for row in read_rows("ko_glossary.tsv"):
         tag: Tag = "place" if row["class"] == "place" else "industry"
         words[row["hangul"]] = (english_forms(row["english"].split("|")), tag)
-    legal = {
-        form
-        for row in read_rows("legal_forms.tsv")
-        if (form := normalize(row["form"]).replace(" ", ""))
-        and all(script == "hangul" for script, _ in script_runs(form))
-    }
-    return _Glossary(words, max(map(len, words)), tuple(sorted(legal, key=len, reverse=True)))
+    return _Glossary(words, max(map(len, words)))
 
 
 def _romanised(hangul: str) -> str:
@@ -93,10 +84,11 @@ def korean_words(run: str, kind: str | None) -> list[KoreanWord] | None:
     (True, ['place', 'industry'])
     """
     glossary = _glossary()
-    if kind == "person" or run in glossary.legal:
+    legal_forms = hangul_legal_forms()
+    if kind == "person" or run in legal_forms:
         return None  # a legal form alone is left whole for the recogniser
     body, legal = run, ""
-    for form in glossary.legal:
+    for form in legal_forms:
         if len(run) > len(form) and run.endswith(form):
             body, legal = run[: -len(form)], form
             break
@@ -181,10 +173,7 @@ def looks_korean(words: Sequence[str]) -> bool:
     (False, False, False)
     """
     surnames = _surname_forms()
+    if len(words) < 2 or (words[0] not in surnames and words[-1] not in surnames):
+        return False  # most names: answered before any word is parsed
     counts = [_syllables(word) for word in words]
-    return (
-        len(words) >= 2
-        and (words[0] in surnames or words[-1] in surnames)
-        and all(counts)
-        and 3 <= sum(counts) <= 6
-    )
+    return all(counts) and 3 <= sum(counts) <= 6

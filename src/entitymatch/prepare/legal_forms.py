@@ -21,7 +21,7 @@ from entitymatch.prepare.romanize import cyrillic_key
 from entitymatch.prepare.scripts import script_runs
 from entitymatch.prepare.transliterate import transliterate_run
 
-__all__ = ["LegalForm", "split_legal_forms", "strip_han_legal_suffix"]
+__all__ = ["LegalForm", "hangul_legal_forms", "split_legal_forms", "strip_han_legal_suffix"]
 
 
 _BRANCH = "分"  # CJK UNIFIED IDEOGRAPH-5206, "part": 分公司 = branch company
@@ -54,6 +54,12 @@ class _Table:
     """The long forms of several words (Aktsionernoe Obshchestvo) by the words'
     Cyrillic keys: the transliterations write them in many ways (Obschestvo,
     Obshestvo, Aktsionernoye, Akcionernoe)."""
+    spelled_words: frozenset[str]
+    """The Cyrillic keys of those forms' words: a name's words are keyed only
+    while each is one of them, so most names are passed over at their first word."""
+    hangul: tuple[str, ...]
+    """The forms written in Hangul (주식회사, 회사), longest first: Korean glues them
+    to the name, so :mod:`entitymatch.prepare.korean` splits them off the run."""
 
 
 _SPELLED_MIN = 15
@@ -61,24 +67,42 @@ _SPELLED_MIN = 15
 (OOO, ZAO) are written one way, and their keys would meet ordinary words."""
 
 
-def _spelled(words: tuple[str, ...]) -> tuple[str, ...] | None:
+def _spelled(words: tuple[str, ...], known: frozenset[str] | None = None) -> tuple[str, ...] | None:
+    """The Cyrillic keys of a long form's words; ``None`` for a short form, or when
+    a word's key is not in ``known``."""
     if len(words) < 2 or sum(map(len, words)) < _SPELLED_MIN:
         return None
-    return tuple(cyrillic_key(word) for word in words)
+    keys = []
+    for word in words:
+        key = cyrillic_key(word)
+        if known is not None and key not in known:
+            return None
+        keys.append(key)
+    return tuple(keys)
 
 
 def _find(
     forms: dict[tuple[str, ...], str],
     spelled: dict[tuple[str, ...], str],
+    known: frozenset[str],
     words: tuple[str, ...],
 ) -> str | None:
     """The class of the form ``words`` spell, as written or by their keys."""
     cls = forms.get(words)
     if cls is None:
-        keys = _spelled(words)
+        keys = _spelled(words, known)
         if keys is not None:
             cls = spelled.get(keys)
     return cls
+
+
+def hangul_legal_forms() -> tuple[str, ...]:
+    """Legal forms written in Hangul, longest first (see ``_Table.hangul``).
+
+    >>> hangul_legal_forms()[-2:]
+    ('총회사', '회사')
+    """
+    return _table().hangul
 
 
 def _fold_words(text: str) -> tuple[str, ...]:
@@ -96,12 +120,18 @@ def _table() -> _Table:
     suffixes: dict[tuple[str, ...], str] = {}
     prefixes: dict[tuple[str, ...], str] = {}
     han: dict[str, str] = {}
+    hangul: set[str] = set()
     for row in read_rows("legal_forms.tsv"):
         form, cls, scope = row["form"], row["class"], row["scope"]
         normal = normalize(form).replace(" ", "")
-        if normal and all(script == "han" for script, _ in script_runs(normal)):
+        scripts = {script for script, _ in script_runs(normal)}
+        if normal and scripts == {"han"}:
             han.setdefault(normal, cls)
             continue
+        if len(normal) > 1 and scripts == {"hangul"}:
+            # (주) and (유) are forms only in their parentheses, which the words'
+            # recogniser sees; glued to a name one syllable is the name's (광주).
+            hangul.add(normal)
         words = _fold_words(form)
         if not words:
             continue
@@ -119,9 +149,18 @@ def _table() -> _Table:
                 found.setdefault(keys, cls)
         return found
 
-    longest_han = max(map(len, han), default=0)
+    spelled_suffixes, spelled_prefixes = spelled(suffixes), spelled(prefixes)
+    spelled_words = frozenset(k for keys in [*spelled_suffixes, *spelled_prefixes] for k in keys)
     return _Table(
-        suffixes, prefixes, han, longest, longest_han, spelled(suffixes), spelled(prefixes)
+        suffixes,
+        prefixes,
+        han,
+        longest,
+        max(map(len, han), default=0),
+        spelled_suffixes,
+        spelled_prefixes,
+        spelled_words,
+        tuple(sorted(hangul, key=lambda form: (-len(form), form))),
     )
 
 
@@ -215,7 +254,7 @@ def split_legal_forms(
         found = False
         for size in range(min(table.longest, end - start - 1), 0, -1):
             key = tuple(words[end - size : end])
-            cls = _find(table.suffixes, table.spelled_suffixes, key)
+            cls = _find(table.suffixes, table.spelled_suffixes, table.spelled_words, key)
             if cls is not None:
                 forms.insert(0, LegalForm(" ".join(key), cls, "suffix"))
                 end -= size
@@ -229,7 +268,7 @@ def split_legal_forms(
             end -= 1
     for size in range(min(table.longest, end - start - 1), 0, -1):
         key = tuple(words[start : start + size])
-        cls = _find(table.prefixes, table.spelled_prefixes, key)
+        cls = _find(table.prefixes, table.spelled_prefixes, table.spelled_words, key)
         if cls is not None:
             forms.insert(0, LegalForm(" ".join(key), cls, "prefix"))
             start += size

@@ -321,6 +321,7 @@ CYRILLIC_KEY_MIN = 5
 few letters left to tell names apart once y is i and doubles are single."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def cyrillic_key(word: str) -> str:
     """A word as one transliteration of Cyrillic would write it.
 
