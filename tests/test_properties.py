@@ -120,6 +120,30 @@ def test_an_arabic_word_is_one_word_and_no_english_one(word: str) -> None:
     ]
 
 
+# Han characters read as one letter (a, e, o), and one-letter Latin, Cyrillic and
+# Arabic initials.
+ONE_LETTER_HAN = list("阿啊哦额鹅恶俄")
+LATIN_WORDS = st.from_regex(r"[a-z]{2,9}", fullmatch=True)
+
+
+@SETTINGS
+@given(st.sampled_from(ONE_LETTER_HAN), st.sampled_from(["Zhou", "Chan", "Li"]), LATIN_WORDS)
+def test_a_han_syllable_is_never_an_initial(han: str, surname: str, rest: str) -> None:
+    # 阿扎 (Azar) is not "A. Chan": 阿 is the syllable a, not an abbreviated name.
+    reading = prepare(han, "person").tokens[0].text
+    explanation = em.compare(han + "扎", f"{reading}{rest} {surname}", kind="person")
+    assert not any(pair["how"] == "initial" for pair in explanation.to_dict()["pairs"])
+
+
+@pytest.mark.parametrize(
+    ("initial", "name"),
+    [("J. Smith", "John Smith"), ("А. Иванов", "Алексей Иванов"), ("س. حسن", "سعيد حسن")],
+)
+def test_an_initial_of_an_alphabet_stands_for_a_name(initial: str, name: str) -> None:
+    pairs = em.compare(initial, name, kind="person").to_dict()["pairs"]
+    assert any(pair["how"] == "initial" for pair in pairs), pairs
+
+
 def test_a_query_of_generic_words_never_matches() -> None:
     generic = [
         "Technology Co., Ltd.",

@@ -45,7 +45,7 @@ from rapidfuzz.distance import OSA
 
 from entitymatch.prepare import PreparedName, Token
 from entitymatch.prepare.romanize import korean_key, skeleton, spelling_keys
-from entitymatch.prepare.scripts import ABJADS
+from entitymatch.prepare.scripts import ABJADS, INITIAL_SCRIPTS
 from entitymatch.prepare.sound import edit_budget
 from entitymatch.records import KINDS, Kind
 from entitymatch.score import (
@@ -1100,7 +1100,12 @@ class _Query:
             hits = index.token_hits(token)
             if hits.size:
                 rows.append(_Row((i,), weights[i], hits.gain(weights[i]), hits))
-            if initials and len(token.text) == 1 and "a" <= token.text <= "z":
+            if (
+                initials
+                and len(token.text) == 1
+                and "a" <= token.text <= "z"
+                and token.script in INITIAL_SCRIPTS
+            ):
                 # An initial, in a name that may be a person's, may pair with any
                 # list word starting with its letter.
                 gain = INITIAL_SIMILARITY * (weights[i] + 1.0)

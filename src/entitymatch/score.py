@@ -47,8 +47,14 @@ import jellyfish
 from rapidfuzz.distance import OSA
 
 from entitymatch.prepare import PreparedName, Run, Token, prepare
-from entitymatch.prepare.romanize import korean_key, pinyin_syllables, skeleton, spelling_keys
-from entitymatch.prepare.scripts import ABJADS
+from entitymatch.prepare.romanize import (
+    korean_key,
+    other_syllables,
+    pinyin_syllables,
+    skeleton,
+    spelling_keys,
+)
+from entitymatch.prepare.scripts import ABJADS, INITIAL_SCRIPTS
 from entitymatch.prepare.sound import latin_sound_key, pinyin_sound_key, sound_similarity
 from entitymatch.prepare.tagging import DISTINCTIVE_TAGS, canonical_kind
 from entitymatch.records import Kind
@@ -479,13 +485,22 @@ def token_similarity(a: Token, b: Token, *, initials: bool) -> tuple[float, str,
     Two words read from Han match only exactly or as variants: the same
     characters give the same readings, and their generated spellings (Hong Kong
     readings, translations) one letter apart are different names (毛泽东 / 毛泽民).
+    A word read from Han and a Latin word match as typos only as :func:`_han_typo`
+    allows.
     """
     best: tuple[float, str, str, str] = (0.0, "", a.text, b.text)
     both_han = a.script == "han" and b.script == "han"
+    one_han = (a.script == "han") != (b.script == "han")
     for form_a in a.forms:
         for form_b in b.forms:
             similarity, how = text_similarity(form_a, form_b)
             if both_han and how not in ("exact", "variant"):
+                continue
+            if (
+                one_han
+                and how in ("fuzzy", "phonetic")
+                and not _han_typo(a, form_a, b, form_b, how)
+            ):
                 continue
             if similarity > best[0]:
                 extra = _alt_how(a, form_a) or _alt_how(b, form_b)
@@ -497,10 +512,32 @@ def token_similarity(a: Token, b: Token, *, initials: bool) -> tuple[float, str,
         if similarity > best[0]:
             best = (similarity, how, a.text, b.text)
     if initials and best[0] < INITIAL_SIMILARITY:
-        short, long = (a.text, b.text) if len(a.text) <= len(b.text) else (b.text, a.text)
-        if len(short) == 1 and long[0] == short and not long.isdigit():
+        short, long = (a, b) if len(a.text) <= len(b.text) else (b, a)
+        if (
+            len(short.text) == 1
+            and short.script in INITIAL_SCRIPTS
+            and long.text[0] == short.text
+            and not long.text.isdigit()
+        ):
             best = (INITIAL_SIMILARITY, "initial", a.text, b.text)
     return best
+
+
+def _han_typo(a: Token, form_a: str, b: Token, form_b: str, how: str) -> bool:
+    """Whether a word read from Han and a Latin word may be a typo of one another.
+
+    An English rendering may be mistyped or inflected (原子 atomic / Atomics).
+    The pinyin reading may be mistyped only where the syllables keep their
+    initials (万 Wan / WANG): other syllables are other characters (王东明
+    Dongming is not Mingming, 杨 Yang not Wang), and an English word's
+    metaphone says nothing of how pinyin sounds (靖 jing / Jong). The generated
+    spellings (Wade-Giles, Hong Kong) are never mistyped: one letter apart, they
+    name other characters too.
+    """
+    token, form, latin = (a, form_a, form_b) if a.script == "han" else (b, form_b, form_a)
+    if form != token.text:
+        return token.via in _VIA_HOW
+    return how == "fuzzy" and not other_syllables(form, latin)
 
 
 def _join_candidates(

@@ -502,6 +502,10 @@ def _person(run: str) -> list[HanUnit] | None:
             given = run[size:]
             # Hong Kong and Macau write given names in Cantonese (嘉诚 Ka-shing).
             first, *others = readings[surname]
+            # A polyphonic surname also as a list may misread it: 曾 Zeng as Ceng.
+            naive = pinyin_of(surname)
+            if naive not in readings[surname]:
+                others.append(naive)
             return [
                 HanUnit(surname, first, "surname", tuple(others), "surname"),
                 HanUnit(given, pinyin_of(given), "given", hk_spellings(given), "pinyin"),

@@ -34,6 +34,7 @@ from entitymatch.data import read_rows
 __all__ = [
     "joined_keys",
     "korean_key",
+    "other_syllables",
     "pinyin_syllables",
     "skeleton",
     "spelling_keys",
@@ -120,6 +121,41 @@ def pinyin_syllables(word: str) -> list[str] | None:
     pinyin, _ = _syllable_tables()
     found = _segmentations(word, pinyin, _longest(pinyin))
     return found[0] if found else None
+
+
+_ONSET = re.compile(r"zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def other_syllables(a: str, b: str) -> bool:
+    """Whether two words are pinyin whose syllables, however each word is read,
+    begin differently somewhere: then they are other syllables (other characters),
+    not a typo of one another. Words of different syllable counts, and words that
+    are not pinyin, are not judged.
+
+    >>> other_syllables("dongming", "mingming"), other_syllables("yang", "wang")
+    (True, True)
+    >>> other_syllables("xiaoming", "xiaomin"), other_syllables("hikvision", "hikvisoin")
+    (False, False)
+    """
+    if len(a) > MAX_KEYED_WORD or len(b) > MAX_KEYED_WORD:
+        return False
+    pinyin, _ = _syllable_tables()
+    longest = _longest(pinyin)
+    pairs = [
+        (x, y)
+        for x in _segmentations(a, pinyin, longest)
+        for y in _segmentations(b, pinyin, longest)
+        if len(x) == len(y)
+    ]
+    return bool(pairs) and all(
+        any(_onset(p) != _onset(q) for p, q in zip(x, y, strict=True)) for x, y in pairs
+    )
+
+
+def _onset(syllable: str) -> str:
+    found = _ONSET.match(syllable)
+    return found.group() if found else ""
 
 
 @functools.cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Literal
 
-__all__ = ["ABJADS", "Script", "script_of", "script_runs"]
+__all__ = ["ABJADS", "INITIAL_SCRIPTS", "Script", "script_of", "script_runs"]
 
 Script = Literal[
     "latin",
@@ -33,6 +33,13 @@ Script = Literal[
 ABJADS: frozenset[Script] = frozenset({"hebrew", "arabic", "syriac", "thaana"})
 """Scripts that write consonants and leave most vowels out: their transliterations
 are compared by consonant skeleton, not letter by letter."""
+
+INITIAL_SCRIPTS: frozenset[Script] = frozenset(
+    {"latin", "greek", "cyrillic", "armenian", "georgian", "hebrew", "arabic"}
+)
+"""Scripts that abbreviate a name to its first letter (J. Smith, А. Иванов,
+س. حسن). In the others a word transliterated to one letter is a whole syllable
+(阿 "a", 이 "i"), never an initial."""
 
 # (first code point, last code point, script), sorted, non-overlapping.
 _RANGES: tuple[tuple[int, int, Script], ...] = (
