@@ -485,21 +485,20 @@ def token_similarity(a: Token, b: Token, *, initials: bool) -> tuple[float, str,
     Two words read from Han match only exactly or as variants: the same
     characters give the same readings, and their generated spellings (Hong Kong
     readings, translations) one letter apart are different names (毛泽东 / 毛泽民).
-    A word read from Han and a Latin word match as typos only as :func:`_han_typo`
-    allows.
+    Chinese syllables match as typos only as :func:`_syllable_typo` allows.
     """
     best: tuple[float, str, str, str] = (0.0, "", a.text, b.text)
     both_han = a.script == "han" and b.script == "han"
-    one_han = (a.script == "han") != (b.script == "han")
+    pinyin = _read_as_pinyin(a) or _read_as_pinyin(b)
     for form_a in a.forms:
         for form_b in b.forms:
             similarity, how = text_similarity(form_a, form_b)
             if both_han and how not in ("exact", "variant"):
                 continue
             if (
-                one_han
+                pinyin
                 and how in ("fuzzy", "phonetic")
-                and not _han_typo(a, form_a, b, form_b, how)
+                and not _syllable_typo(a, form_a, b, form_b, how)
             ):
                 continue
             if similarity > best[0]:
@@ -523,21 +522,27 @@ def token_similarity(a: Token, b: Token, *, initials: bool) -> tuple[float, str,
     return best
 
 
-def _han_typo(a: Token, form_a: str, b: Token, form_b: str, how: str) -> bool:
-    """Whether a word read from Han and a Latin word may be a typo of one another.
+def _read_as_pinyin(token: Token) -> bool:
+    """Whether a token is Chinese syllables: read from Han, or a word of a Latin
+    name that reads as a Chinese person's (``via`` pinyin)."""
+    return token.script == "han" or token.via == "pinyin"
 
-    An English rendering may be mistyped or inflected (原子 atomic / Atomics).
-    The pinyin reading may be mistyped only where the syllables keep their
+
+def _syllable_typo(a: Token, form_a: str, b: Token, form_b: str, how: str) -> bool:
+    """Whether two words, one of them Chinese syllables, may be a typo of one another.
+
+    An English rendering of Han may be mistyped or inflected (原子 atomic /
+    Atomics). Pinyin may be mistyped only where the syllables keep their
     initials (万 Wan / WANG): other syllables are other characters (王东明
-    Dongming is not Mingming, 杨 Yang not Wang), and an English word's
-    metaphone says nothing of how pinyin sounds (靖 jing / Jong). The generated
-    spellings (Wade-Giles, Hong Kong) are never mistyped: one letter apart, they
-    name other characters too.
+    Dongming is not Mingming, Guanghua not Guangfu, 杨 Yang not Wang), and an
+    English word's metaphone says nothing of how pinyin sounds (靖 jing / Jong,
+    Chao / Shao). The generated spellings of Han (Wade-Giles, Hong Kong) are
+    never mistyped: one letter apart, they name other characters too.
     """
-    token, form, latin = (a, form_a, form_b) if a.script == "han" else (b, form_b, form_a)
-    if form != token.text:
-        return token.via in _VIA_HOW
-    return how == "fuzzy" and not other_syllables(form, latin)
+    for token, form in ((a, form_a), (b, form_b)):
+        if token.script == "han" and form != token.text:
+            return token.via in _VIA_HOW
+    return how == "fuzzy" and not other_syllables(form_a, form_b)
 
 
 def _join_candidates(

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from entitymatch.prepare.aliases import AliasTable
-from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, read_han
+from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, looks_chinese, read_han
 from entitymatch.prepare.korean import korean_surname_forms, korean_words, looks_korean
 from entitymatch.prepare.legal_forms import LegalForm, split_legal_forms, strip_han_legal_suffix
 from entitymatch.prepare.normalize import MAX_NAME_CHARS, normalize
@@ -44,7 +44,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "20"
+PREPARE_VERSION = "21"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -430,9 +430,17 @@ class Preparer:
             kind != "organization"
             and not forms
             and all(t.script == "latin" and t.tag not in _NOT_IN_KOREAN_NAMES for t in tokens)
-            and looks_korean([t.text for t in tokens])
         ):
-            tokens = _korean_name(tokens)
+            words = [t.text for t in tokens]
+            if looks_korean(words):
+                tokens = _korean_name(tokens)
+            elif looks_chinese(words):
+                # Read as pinyin: its words are syllables, and a typo does not
+                # make another syllable (Guanghua is not Guangfu).
+                tokens = [
+                    Token(t.text, t.source, t.tag, t.alts, "pinyin", t.script, t.role)
+                    for t in tokens
+                ]
         first = text.split(maxsplit=1)[0] if text.strip() else ""
         capitals = not any(c.islower() for c in first)
         return PreparedName(

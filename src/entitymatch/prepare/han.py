@@ -24,7 +24,7 @@ import functools
 import gzip
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import Literal
@@ -50,6 +50,7 @@ __all__ = [
     "Role",
     "english_forms",
     "han_units",
+    "looks_chinese",
     "pinyin_of",
     "read_han",
 ]
@@ -352,6 +353,30 @@ def _surnames() -> tuple[dict[str, tuple[str, ...]], int]:
             if form and spellings:
                 readings.setdefault(form, spellings)
     return readings, max(map(len, readings), default=1)
+
+
+@functools.cache
+def _surname_spellings() -> frozenset[str]:
+    return frozenset(reading for readings in _surnames()[0].values() for reading in readings)
+
+
+def looks_chinese(words: Sequence[str]) -> bool:
+    """Whether Latin comparison words read as a Chinese personal name in pinyin: two
+    to four words of pinyin syllables, at most five in all, the first or the last
+    a Chinese surname ("ZHENG, Guanghua", "Yong An HU").
+
+    >>> looks_chinese(["zheng", "guanghua"]), looks_chinese(["hu", "yong", "an"])
+    (True, True)
+    >>> looks_chinese(["john", "smith"]), looks_chinese(["zhao", "xiaoming", "guanghua", "li"])
+    (False, False)
+    """
+    if not 2 <= len(words) <= 4:
+        return False
+    surnames = _surname_spellings()
+    if words[0] not in surnames and words[-1] not in surnames:
+        return False  # most names: answered before any word is parsed
+    syllables = [pinyin_syllables(word) for word in words]
+    return all(syllables) and sum(len(s or ()) for s in syllables) <= 5
 
 
 # Chinese numerals, as in 第十四研究所 (14th Research Institute) or 七〇二所 (702).
