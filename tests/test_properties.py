@@ -120,8 +120,7 @@ def test_an_arabic_word_is_one_word_and_no_english_one(word: str) -> None:
     ]
 
 
-# Han characters read as one letter (a, e, o), and one-letter Latin, Cyrillic and
-# Arabic initials.
+# Han characters read as one letter (a, e, o).
 ONE_LETTER_HAN = list("阿啊哦额鹅恶俄")
 LATIN_WORDS = st.from_regex(r"[a-z]{2,9}", fullmatch=True)
 
