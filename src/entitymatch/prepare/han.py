@@ -25,7 +25,7 @@ import gzip
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Literal
 
@@ -230,6 +230,10 @@ def _cedict() -> dict[str, _Entry]:
         ]
         # Proper nouns keep their name (可口可乐 Coca-Cola, 波音 Boeing, 拜登 Biden);
         # descriptions ("Hangzhou subprovincial city and capital of ...") are too long.
+        if simplified[-1] in "江河":
+            # Names take a river's name without "River" (长江 "Yangtze River":
+            # Yangtze Memory Technologies, China Yangtze Power).
+            short += [g.removesuffix(" River") for g in short if g.endswith(" River")]
         renderings = english_forms(short)
         family = _family_name(simplified, raw[0], short[0]) if short else ""
         if family and family not in renderings:
@@ -464,10 +468,29 @@ def _segment(run: str, lexicon: HanLexicon) -> list[tuple[str, _Entry | None]]:
                 pieces.extend(reversed(parts))
                 end = start
                 continue
+            place = _place_prefix(piece, lexicon) if pieces and pieces[-1][1] is None else ""
+            if place:
+                # Before unknown characters, a dictionary word that runs past a place
+                # (中国海 "China Seas" + 鹰) is the place and the start of a trade name
+                # (中国 | 海鹰 "Haiying"); alone it stays a word (北海道 Hokkaido).
+                pieces.extend(reversed(_segment(piece[len(place) :], lexicon)))
+                pieces.append((place, lexicon.get(place)))
+                end = start
+                continue
         pieces.append((piece, entry))
         end = start
     pieces.reverse()
     return pieces
+
+
+def _place_prefix(word: str, lexicon: HanLexicon) -> str:
+    """The longest place name of two or more characters that ``word`` starts with
+    and runs past, or ``""``."""
+    for size in range(len(word) - 1, 1, -1):
+        entry = lexicon.get(word[:size])
+        if entry is not None and entry.via == "place":
+            return word[:size]
+    return ""
 
 
 def _segment_within(word: str, lexicon: HanLexicon) -> list[tuple[str, _Entry | None]] | None:
@@ -580,7 +603,13 @@ def _curated_parts(word: str, lexicon: HanLexicon) -> list[tuple[str, _Entry]] |
     for part, entry in parts:
         if entry is None:
             return None
-        found.append((part, entry))
+        inner = _curated_parts(part, lexicon) if entry.via in ("brand", "alias") else None
+        if inner is not None:
+            # A brand inside the brand may be another company (中国船舶重工 CSIC =
+            # 中国船舶 CSSC | 重工): it is also read word by word ("chinashipbuilding").
+            found.append((part, replace(entry, english=entry.english + _composed(inner))))
+        else:
+            found.append((part, entry))
     return found
 
 
