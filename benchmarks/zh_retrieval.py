@@ -7,8 +7,9 @@ OFAC non-SDN 2025-12) plus one entity per English name of
 ``tests/golden/zh_pairs.tsv``, then queries every Han name of that table. A query
 is right when its first hit at the default threshold is an entity that has the
 pair's English name (in normal form); no hit counts as wrong. Every English name
-of the same party is right (毛泽东 and 毛澤東: Mao Zedong, Mao Tse-tung), and hits
-tied with the best score are unordered. The baseline
+of the same party is right (毛泽东 and 毛澤東: Mao Zedong, Mao Tse-tung; a brand and
+the company the table's ``party`` column links it to: YMTC, Yangtze Memory
+Technologies Co., Ltd.), and hits tied with the best score are unordered. The baseline
 transliterates the query with unidecode and takes rapidfuzz ``WRatio``'s best
 list name, in the same run. Prints the top-1 rate of
 both, per category, and appends to benchmarks/results/zh_retrieval.csv; then the
@@ -72,8 +73,9 @@ def known_limits() -> set[str]:
 
 def right_names(pairs: list[dict[str, str]]) -> dict[str, set[str]]:
     """For each Han name, every English name that names the same party: those the
-    table pairs with it, and with any Han name sharing one of them (毛泽东 and
-    毛澤東: Mao Zedong, Mao Tse-tung)."""
+    table pairs with it, with any Han name sharing one of them (毛泽东 and 毛澤東:
+    Mao Zedong, Mao Tse-tung), and with the row its ``party`` column names (长江存储
+    YMTC and 长江存储科技有限责任公司 Yangtze Memory Technologies Co., Ltd.)."""
     parent: dict[str, str] = {}
 
     def find(item: str) -> str:
@@ -83,6 +85,9 @@ def right_names(pairs: list[dict[str, str]]) -> dict[str, set[str]]:
 
     for row in pairs:
         parent[find("han:" + row["han"])] = find("en:" + key(row["english"]))
+        if row["party"]:  # the row names the same legal person as another (YMTC)
+            parent[find("han:" + row["han"])] = find("note:" + row["party"])
+        parent[find("note:" + row["note"])] = find("han:" + row["han"])
     groups: dict[str, set[str]] = defaultdict(set)
     for row in pairs:
         groups[find("han:" + row["han"])].add(key(row["english"]))

@@ -19,7 +19,7 @@ PAIRS = HERE / "golden" / "zh_pairs.tsv"
 NEGATIVES = HERE / "golden" / "zh_negatives.tsv"
 
 BRAND_COLUMNS = ["canonical", "alias", "entity_id", "source"]
-PAIR_COLUMNS = ["kind", "han", "english", "category", "note", "source"]
+PAIR_COLUMNS = ["kind", "han", "english", "category", "note", "source", "party"]
 NEGATIVE_COLUMNS = ["kind", "a", "b", "note", "source"]
 
 KINDS = {"organization", "person", "place"}
@@ -121,7 +121,15 @@ def test_brand_table_is_phrase_level() -> None:
 def test_pairs_header_and_rows_are_clean() -> None:
     header, rows = read_tsv(PAIRS)
     assert header == PAIR_COLUMNS
-    assert_clean(PAIRS, header, rows, PAIR_COLUMNS)
+    assert_clean(PAIRS, header, rows, PAIR_COLUMNS[:-1])  # party is optional
+
+
+def test_pair_party_names_another_row() -> None:
+    """``party`` links a row to the row that names the same legal person (a brand
+    to its company's registered name): the note of another row."""
+    _, rows = read_tsv(PAIRS)
+    notes = {row[4] for row in rows}
+    assert [row[4] for row in rows if row[6] and (row[6] not in notes or row[6] == row[4])] == []
 
 
 def test_pairs_have_enough_rows() -> None:
