@@ -44,7 +44,7 @@ from entitymatch.records import Kind
 
 __all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
 
-PREPARE_VERSION = "22"
+PREPARE_VERSION = "23"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -262,6 +262,10 @@ def _form_keys(tokens: tuple[Token, ...]) -> dict[str, tuple[tuple[int, str], ..
     return {key: tuple(value) for key, value in found.items()}
 
 
+_SPELLED_LEGAL_WORDS = frozenset({"corporation", "corp", "company", "co", "limited", "ltd"})
+"""Legal-form words whose initial an acronym may spell."""
+
+
 def _initials(name: PreparedName) -> frozenset[str]:
     """Initials with and without stopwords, with and without the legal forms:
     "Semiconductor Manufacturing International Corporation" -> smi, smic."""
@@ -270,7 +274,15 @@ def _initials(name: PreparedName) -> frozenset[str]:
         return frozenset()
     core = "".join(t.text[0] for t in words)
     everything = "".join(t.text[0] for t in name.tokens)
-    legal = "".join(w[0] for f in name.legal_forms for w in f.surface.split())
+    # English names spell their legal form's last word (SMIC: ... Corporation;
+    # CATL: ... Co., Limited), and only an English one: every word of every form
+    # made CASC of "Corporativo Arzaca, Sociedad Civil" and SMIC of "Sin-Mex
+    # Importadora, S.A. de C.V.".
+    legal = "".join(
+        last[0]
+        for f in name.legal_forms
+        if (last := f.surface.rpartition(" ")[2]) in _SPELLED_LEGAL_WORDS
+    )
     found = {core, everything, core + legal, everything + legal}
     return frozenset(f for f in found if f.isalpha() and len(f) >= 2)
 
