@@ -114,3 +114,17 @@ def test_industry_words_translate_in_either_number(han: str, english: str) -> No
     # 科技 is "Technology" in the glossary; firms write "Technologies" too.
     pairs = em.compare(han, english, kind="organization").to_dict()["pairs"]
     assert any(p["left_source"] == "科技" and p["right"] == "technologies" for p in pairs)
+
+
+def test_a_place_or_name_may_be_written_as_its_pinyin_initials() -> None:
+    # SZ DJI (CSL _id 33111): 深圳 shen zhen is SZ, and the pair says so.
+    found = em.compare("深圳市大疆创新科技有限公司", "SZ DJI Technology Co., Ltd.")
+    pairs = found.to_dict()["pairs"]
+    assert any(p["left_source"] == "深圳" and p["how"] == "pinyin initials" for p in pairs)
+
+
+def test_an_industry_word_is_never_an_initialism() -> None:
+    # 科技 ke ji is "technology", not KJ; 有限 is part of a legal form.
+    for han, initials in (("科技", "KJ"), ("集团", "JT")):
+        pairs = em.compare(han, initials).to_dict()["pairs"]
+        assert not any(p["how"] == "pinyin initials" for p in pairs)

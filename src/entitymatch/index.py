@@ -62,9 +62,12 @@ from entitymatch.score import (
     VARIANT_SIMILARITY,
     compact,
     core,
+    initials_token,
     is_distinctive,
+    is_initialism,
     joined_similarity,
     max_edits,
+    pinyin_initials,
     sound_key,
     sound_run,
     sound_token,
@@ -82,12 +85,15 @@ FloatArray = npt.NDArray[np.float64]
 _FORM, _SPELLING, _DELETION, _METAPHONE = "f", "k", "d", "m"
 _SKELETON, _SKELETON_ABJAD, _KOREAN, _KOREAN_HANGUL = "s", "S", "o", "O"
 _SOUND_LATIN, _SOUND_HAN = "l", "h"
+_PINYIN_INITIALS = "p"
 _RUN, _RUN_SKELETON, _RUN_SOUND = "r", "R", "q"
 _WHOLE, _COMPACT, _CORE, _ALIAS, _INITIALS, _ACRONYM = "w", "c", "C", "a", "i", "A"
 
 # Flags of a form, from the tokens whose text it is.
 _ABJAD, _HANGUL, _LATIN_WORD, _HAN_SOUND = 1, 2, 4, 8
 _DISTINCTIVE = 16  # token flag: the token is distinctive in its name
+_HAN_INITIALS = 32  # a Han place or name an English name may write as initials (SZ)
+_FORM_FLAGS = np.uint8(_ABJAD | _HANGUL | _LATIN_WORD | _HAN_SOUND | _HAN_INITIALS)
 # A name key's auxiliary byte: the run's length (low bits) and this. (Bit 32 once
 # marked runs found by spelling key, when only those could cover a name for the
 # missing-token discount; every run pair now may, and the bit is not read.)
@@ -99,6 +105,7 @@ _LENGTH_MASK = 31
 # metaphone match (those keys would have found it), so it is similar only within
 # the typo budget: most are not, and an edit distance with a cutoff says so.
 _TEXT, _TYPO, _INITIAL, _BY_SKELETON, _BY_KOREAN, _BY_SOUND_HAN, _BY_SOUND_LATIN = range(7)
+_BY_PINYIN_INITIALS = 7
 
 KIND_CODES: dict[Kind | None, int] = {None: 0, **{kind: n + 1 for n, kind in enumerate(KINDS)}}
 """Kinds stored as small integers (0 for unknown)."""
@@ -391,6 +398,8 @@ def _text_flags(token: Token) -> int:
         flags |= _LATIN_WORD
     if sound_token(token):
         flags |= _HAN_SOUND
+    if initials_token(token):
+        flags |= _HAN_INITIALS
     return flags
 
 
@@ -425,6 +434,8 @@ def _form_keys(form: str, flags: int) -> list[str]:
         keys += [_SOUND_LATIN + v for v in sound_variants(sound_key(form, False))]
     if flags & _HAN_SOUND:
         keys += [_SOUND_HAN + v for v in sound_variants(sound_key(form, True))]
+    if flags & _HAN_INITIALS:
+        keys.append(_PINYIN_INITIALS + pinyin_initials(form))
     return keys
 
 
@@ -595,7 +606,7 @@ class Index:
         # Flags of the forms that are some token's text (its first form).
         form_flags = np.zeros(size, np.uint8)
         text_forms = form_ids[token_starts[:-1]]
-        np.bitwise_or.at(form_flags, text_forms, token_flags & np.uint8(15))
+        np.bitwise_or.at(form_flags, text_forms, token_flags & _FORM_FLAGS)
 
         form_key_list: array[int] = array("Q")
         form_key_ids: array[int] = array("l")
@@ -711,6 +722,11 @@ class Index:
         elif token.script == "latin" and text.isalpha() and self.han_sound_runs:
             for variant in sound_variants(sound_key(text, False)):
                 want(_SOUND_HAN + variant, _BY_SOUND_LATIN)
+        # Initials: a Han place or name against a short Latin word (深圳 / SZ).
+        if initials_token(token):
+            want(_FORM + pinyin_initials(text), _BY_PINYIN_INITIALS)
+        elif is_initialism(token):
+            want(_PINYIN_INITIALS + text, _BY_PINYIN_INITIALS)
         positions, which = self.form_table.find(keys)
         best: dict[int, float] = {}
         by_text: set[int] = set()
@@ -735,6 +751,8 @@ class Index:
                 similarity = SKELETON_SIMILARITY
             elif group == _BY_KOREAN:
                 similarity = VARIANT_SIMILARITY
+            elif group == _BY_PINYIN_INITIALS:
+                similarity = INITIAL_SIMILARITY
             elif group == _BY_SOUND_HAN:
                 similarity = sounds_alike(text, self.forms[form_id])
             else:

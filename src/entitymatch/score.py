@@ -450,7 +450,39 @@ def _script_similarity(a: Token, b: Token) -> tuple[float, str]:
             similarity = sounds_alike(han.text, latin.text)
             if similarity > 0.0:
                 return similarity, "sound"
+        if initials_token(han) and is_initialism(latin) and latin.text == pinyin_initials(han.text):
+            return INITIAL_SIMILARITY, "pinyin initials"
     return 0.0, ""
+
+
+INITIALS_ROLES = frozenset({"place", "trade", "word"})
+"""Han units an English name may write as the initials of their syllables: a
+place or a name (深圳 SZ DJI, 彩虹 Aerospace CH UAV), never an industry word."""
+
+
+def initials_token(token: Token) -> bool:
+    """Whether a token is a Han place or name of two or three syllables."""
+    return (
+        token.script == "han" and token.role in INITIALS_ROLES and bool(pinyin_initials(token.text))
+    )
+
+
+def is_initialism(token: Token) -> bool:
+    """Whether a Latin word may be the initials of two or three syllables."""
+    return (
+        token.script == "latin"
+        and 2 <= len(token.text) <= 3
+        and token.text.isalpha()
+        and token.tag != "stop"
+    )
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def pinyin_initials(text: str) -> str:
+    """The first letters of the pinyin syllables of a word of two or three
+    syllables (shenzhen: "sz"), else ``""``."""
+    syllables = pinyin_syllables(text) or []
+    return "".join(s[0] for s in syllables) if 2 <= len(syllables) <= 3 else ""
 
 
 _VIA_HOW = {
