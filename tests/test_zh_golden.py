@@ -124,7 +124,7 @@ def test_a_place_or_name_may_be_written_as_its_pinyin_initials() -> None:
 
 
 def test_an_industry_word_is_never_an_initialism() -> None:
-    # 科技 ke ji is "technology", not KJ; 有限 is part of a legal form.
+    # 科技 ke ji is "technology", not KJ; 集团 ji tuan is "group", not JT.
     for han, initials in (("科技", "KJ"), ("集团", "JT")):
         pairs = em.compare(han, initials).to_dict()["pairs"]
         assert not any(p["how"] == "pinyin initials" for p in pairs)
