@@ -900,7 +900,14 @@ def _rests_on_distinctive(left: PreparedName, right: PreparedName, pairs: Sequen
 
 
 def _missable(name: PreparedName, index: int) -> bool:
-    return name.tokens[index].tag != "place" or not institution_name(name)
+    """Whether a token left out may count as missing rather than conflicting: not
+    a place in an institution's name, which names another institution, nor any
+    word of an institution's name made of places and kinds of body ("Peking
+    University" is not Beijing, "Beijing University of Technology" not Beijing
+    University)."""
+    if not institution_name(name):
+        return True
+    return name.tokens[index].tag != "place" and any(t.tag in DISTINCTIVE_TAGS for t in name.tokens)
 
 
 def _kinds_conflict(left: PreparedName, right: PreparedName) -> bool:
