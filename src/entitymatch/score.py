@@ -903,11 +903,10 @@ def _missable(name: PreparedName, index: int) -> bool:
     """Whether a token left out may count as missing rather than conflicting: not
     a place in an institution's name, which names another institution, nor any
     word of an institution's name made of places and kinds of body ("Peking
-    University" is not Beijing, "Beijing University of Technology" not Beijing
-    University)."""
+    University" is not Beijing, "Sichuan University" not Sichuan)."""
     if not institution_name(name):
         return True
-    return name.tokens[index].tag != "place" and any(t.tag in DISTINCTIVE_TAGS for t in name.tokens)
+    return name.tokens[index].tag != "place" and not _named_by_places(name)
 
 
 def _kinds_conflict(left: PreparedName, right: PreparedName) -> bool:
@@ -922,7 +921,13 @@ def is_distinctive(name: PreparedName, index: int) -> bool:
     tag = name.tokens[index].tag
     if tag in DISTINCTIVE_TAGS:
         return True
-    return tag == "place" and not any(t.tag in DISTINCTIVE_TAGS for t in name.tokens)
+    return tag == "place" and _named_by_places(name)
+
+
+def _named_by_places(name: PreparedName) -> bool:
+    """Whether a name has no distinctive word, only places and generic words (a
+    government body or university named by its place)."""
+    return not any(t.tag in DISTINCTIVE_TAGS for t in name.tokens)
 
 
 def compare(
