@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import entitymatch as em
 from entitymatch.index import deletions
 from entitymatch.prepare import prepare
-from entitymatch.score import is_distinctive
+from entitymatch.score import is_distinctive, typed_text
 
 FIXTURES = Path(__file__).parent / "fixtures/names"
 GOLDEN = Path(__file__).parent / "golden"
@@ -188,6 +188,36 @@ def test_index_is_exact_on_names_of_generic_words(
     # word of both is aligned: the bound must see that rule, not the generic cap.
     query = _perturb(name, random.Random(seed))
     assert _indexed(matcher, query, threshold) == matcher._exhaustive(query, threshold=threshold)
+
+
+def _keystroke_noise(name: str, rng: random.Random) -> str:
+    """One or two characters of a name replaced, as keying and OCR noise replaces
+    them ("Predovic-Mc9ullough", "Hy[it LLC")."""
+    chars = list(name)
+    for _ in range(rng.randint(1, 2)):
+        chars[rng.randrange(len(chars))] = rng.choice("abcdefghijklmnopqrstuvwxyz0123456789^}[@")
+    return "".join(chars)
+
+
+TYPED_NAMES = [
+    name
+    for entity in ENTITIES
+    if entity.kind == "organization"
+    for name in entity.names
+    if typed_text(prepare(name, "organization"))
+]
+
+
+def test_index_finds_what_the_spelling_rule_scores(matcher: em.Matcher) -> None:
+    # The spelling rule scores a name by its whole spelling, which no word pair
+    # bounds: the index compares names as typed and must find each one it lifts.
+    rng = random.Random(11)
+    queries = [_keystroke_noise(rng.choice(TYPED_NAMES), rng) for _ in range(40)]
+    rules = []
+    for query in queries:
+        assert _indexed(matcher, query, em.DEFAULT_THRESHOLD) == matcher._exhaustive(query)
+        rules += [hit.explanation["rule"] for hit in matcher.match(query, limit=None)]
+    assert rules.count("spelling") >= 5  # the rule is exercised, not only the token bound
 
 
 def _golden_rows() -> list[dict[str, str]]:

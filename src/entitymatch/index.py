@@ -59,6 +59,7 @@ from entitymatch.score import (
     MISSING_TYPO_SIMILARITY,
     PERSON_MISSING_FACTOR,
     SKELETON_SIMILARITY,
+    TYPED_SIMILARITY,
     VARIANT_SIMILARITY,
     compact,
     core,
@@ -73,6 +74,7 @@ from entitymatch.score import (
     sound_token,
     sounds_alike,
     text_similarity,
+    typed_text,
 )
 from entitymatch.weights import Frequencies, tag_factors
 
@@ -333,12 +335,14 @@ class Extract:
     run_key_aux: array[int] = field(default_factory=lambda: array("B"))
     name_key: array[int] = field(default_factory=lambda: array("Q"))
     name_key_name: array[int] = field(default_factory=lambda: array("l"))
+    typed: list[str] = field(default_factory=list)
 
     def add(self, name: PreparedName) -> None:
         """Add one prepared list name."""
         local = len(self.token_counts)
         tokens = name.tokens
         self.token_counts.append(len(tokens))
+        self.typed.append(typed_text(name))
         self.kinds.append(KIND_CODES[name.kind])
         self.letters.append(_letter_mask(t.text for t in tokens))
         if not tokens:
@@ -454,7 +458,7 @@ class Index:
         "name_flags", "form_blob", "form_offsets", "form_counts", "form_flags",
         "form_max_weight", "post_ptr", "post_name", "post_weight", "post_flags",
         "form_keys", "form_key_ids", "name_keys", "name_key_ids", "name_key_values",
-        "name_key_aux",
+        "name_key_aux", "typed_blob", "typed_offsets",
     )  # fmt: skip
 
     def __init__(self, arrays: dict[str, npt.NDArray[Any]]) -> None:
@@ -487,6 +491,8 @@ class Index:
             arrays["name_key_values"],
             arrays["name_key_aux"],
         )
+        self.typed = StringTable(arrays["typed_blob"], arrays["typed_offsets"])
+        self.typed_length = np.diff(arrays["typed_offsets"])
         self.size = len(self.name_weight)
         self.name_token_count = np.diff(self.name_tokens)
         self.han_sound_runs = bool(np.any(self.form_flags & _HAN_SOUND))
@@ -517,6 +523,8 @@ class Index:
             "name_key_ids": self.name_table.ids,
             "name_key_values": self.name_table.values,
             "name_key_aux": self.name_table.aux,
+            "typed_blob": self.typed.blob,
+            "typed_offsets": self.typed.offsets,
         }
 
     def weights(self, name_id: int) -> tuple[float, ...]:
@@ -637,6 +645,10 @@ class Index:
         )
         form_table = KeyTable.build(form_key_list, form_key_ids)
         strings = StringTable.build(forms)
+        typed_texts = [text for c in chunks for text in c.typed]
+        typed = StringTable.build(
+            text for text, keep in zip(typed_texts, kept.tolist(), strict=True) if keep
+        )
         index = cls(
             {
                 "name_tokens": name_tokens,
@@ -660,6 +672,8 @@ class Index:
                 "name_key_ids": name_table.ids,
                 "name_key_values": name_table.values,
                 "name_key_aux": name_table.aux,
+                "typed_blob": typed.blob,
+                "typed_offsets": typed.offsets,
             }
         )
         return index, kept
@@ -936,7 +950,10 @@ class Index:
         :data:`GENERIC_CAP` unless a distinctive word may be aligned as the rule
         requires (or, between names without one, every word of both may be);
         lowered by the kind penalty when one is a person and the
-        other is not.
+        other is not. The spelling rule may raise a score to the two names'
+        similarity as typed: names that share a distinctive word with the
+        query are compared so, and those within the rule's reach join the
+        candidates with that similarity as their bound (see :meth:`_typed`).
 
         Above the cap a name needs one of the query's distinctive words aligned
         (if it has any), so only rows with one generate candidates; rows whose
@@ -949,6 +966,64 @@ class Index:
         found = _Query.of(self, query, weights)
         if found is None:
             return empty
+        names, bounds = self._token_candidates(found, threshold)
+        typed_names, typed_bounds = self._typed(found, threshold)
+        if not len(typed_names):
+            return names, bounds
+        merged, where = np.unique(np.concatenate([names, typed_names]), return_inverse=True)
+        merged_bounds = np.zeros(len(merged), np.float64)
+        np.maximum.at(merged_bounds, where, np.concatenate([bounds, typed_bounds]))
+        return merged.astype(np.int32), merged_bounds
+
+    def _typed(self, query: _Query, threshold: float) -> tuple[npt.NDArray[np.int32], FloatArray]:
+        """List names the spelling rule may lift to ``threshold``, with their
+        similarity as typed (:func:`entitymatch.score.typed_text`): names of the
+        right kinds that share a distinctive word with the query (any word, if
+        the query has none distinctive), within the rule's edit budget."""
+        empty = (np.empty(0, np.int32), np.empty(0, np.float64))
+        text = typed_text(query.name)
+        cutoff = max(threshold, TYPED_SIMILARITY)
+        if not text or cutoff > 1.0:
+            return empty
+        core_query = any(query.distinctive)
+        parts = [
+            row.hits.names
+            for row in query.rows
+            if row.hits is not None
+            and (not core_query or any(query.distinctive[i] for i in row.tokens))
+        ]
+        if not parts:
+            return empty
+        names = np.concatenate(parts)
+        # Similarity is 1 - edits / longer, and edits >= the difference in length:
+        # filter on lengths and kinds first, then compare what is left once each.
+        lengths = self.typed_length[names]
+        longer = np.maximum(lengths, len(text))
+        near = (lengths > 0) & (np.abs(lengths - len(text)) <= (1.0 - cutoff) * longer)
+        names = names[near]
+        kinds = self.name_kind[names]
+        if query.name.kind == "organization":
+            names = names[kinds != _PERSON]
+        else:
+            names = names[kinds == _ORGANIZATION]
+        typed = self.typed
+        found = {}
+        for n in set(names.tolist()):
+            similarity = OSA.normalized_similarity(text, typed[n], score_cutoff=cutoff)
+            if similarity >= cutoff:
+                found[n] = similarity
+        if not found:
+            return empty
+        ids = sorted(found)
+        bounds = np.array([found[n] for n in ids], np.float64) + BOUND_SLACK
+        return np.array(ids, np.int32), np.minimum(bounds, 1.0)
+
+    def _token_candidates(
+        self, found: _Query, threshold: float
+    ) -> tuple[npt.NDArray[np.int32], FloatArray]:
+        """Candidates by the token bound (see :meth:`candidates`)."""
+        empty = (np.empty(0, np.int32), np.empty(0, np.float64))
+        query = found.name
         rows = found.rows
         above_cap = threshold > GENERIC_CAP
         core_query = any(found.distinctive)
