@@ -905,7 +905,9 @@ def _typed_score(
     a, b = typed_text(left), typed_text(right)
     if not a or not b:
         return None
-    similarity = OSA.normalized_similarity(a, b)
+    longer = max(len(a), len(b))
+    edits = OSA.distance(a, b, score_cutoff=int(longer * (1.0 - TYPED_SIMILARITY)) + 1)
+    similarity = 1.0 - edits / longer
     if similarity < TYPED_SIMILARITY or not _rests_on_distinctive(left, right, pairs):
         return None
     numbers_left = sorted(t.text for t in left.tokens if _numeral(t.text))
@@ -916,24 +918,24 @@ def _typed_score(
         return None
     used_left = {i for p in pairs for i in p.left}
     used_right = {j for p in pairs for j in p.right}
+    parts_left, parts_right = _typed_parts(left), _typed_parts(right)
     # A legal form written alike in both is aligned too.
-    forms_left = {t for i, t in _typed_parts(left) if i < 0}
-    forms_right = {t for j, t in _typed_parts(right) if j < 0}
+    forms_left = {t for i, t in parts_left if i < 0}
+    forms_right = {t for j, t in parts_right if j < 0}
     rest_left = "".join(
-        t for i, t in _typed_parts(left) if (t not in forms_right if i < 0 else i not in used_left)
+        t for i, t in parts_left if (t not in forms_right if i < 0 else i not in used_left)
     )
     rest_right = "".join(
-        t for j, t in _typed_parts(right) if (t not in forms_left if j < 0 else j not in used_right)
+        t for j, t in parts_right if (t not in forms_left if j < 0 else j not in used_right)
     )
     rest_edits = OSA.distance(rest_left, rest_right)
     if rest_edits > MAX_EDITS or rest_edits > (1.0 - TYPED_LEFTOVER_SIMILARITY) * max(
         len(rest_left), len(rest_right)
     ):
         return None
-    edits = OSA.distance(a, b)
     return similarity, (
         f"spelling: {a!r} and {b!r}, as typed, are {edits} edit{'s' * (edits > 1)} apart "
-        f"in {max(len(a), len(b))} letters"
+        f"in {longer} letters"
     )
 
 
