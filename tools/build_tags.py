@@ -246,6 +246,7 @@ INDUSTRY = [
     "navy",
     "network",
     "networks",
+    "online",  # "Baidu Online Network Technology (Beijing)": a line of business
     "new",
     "nuclear",
     "office",
