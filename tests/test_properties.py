@@ -166,3 +166,62 @@ def test_a_query_of_generic_words_never_matches() -> None:
                 name,
                 result.score,
             )
+
+
+LATIN_ORGANISATIONS = [
+    name
+    for name in REAL_NAMES
+    if name.isascii() and len(name.split()) >= 2 and not any(c.isdigit() for c in name)
+]
+
+
+@SETTINGS
+@given(st.sampled_from(LATIN_ORGANISATIONS), st.integers(0, 9), st.data())
+def test_a_digit_keyed_for_a_space_is_a_typo(name: str, digit: int, data: st.DataObject) -> None:
+    words = name.split()
+    gaps = [
+        i
+        for i in range(1, len(words))
+        if len(words[i - 1]) >= 2 <= len(words[i])
+        and words[i - 1][-2:].isalpha()
+        and words[i][:2].isalpha()
+    ]
+    assume(gaps)
+    gap = data.draw(st.sampled_from(gaps))
+    keyed = " ".join(words[:gap]) + str(digit) + " ".join(words[gap:])
+    assert prepare(keyed).tokens == prepare(name).tokens, keyed
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("Investment Decisions 1", "Investment Decisions 2"),  # numbers stand alone
+        ("Ocean Star 12", "Ocean Star 21"),
+        ("Qihoo360", "Qihoo361"),  # a number ends the word
+        ("B2B Trading", "B3B Trading"),  # one letter each side: a code, not a typo
+        ("3Com", "Com Ltd"),  # a digit before a word is a letter mistyped: one edit
+    ],
+)
+def test_a_number_is_not_taken_for_a_typo(left: str, right: str) -> None:
+    assert not em.compare(left, right).is_match
+
+
+@pytest.mark.parametrize(
+    ("written", "also"),
+    [
+        ("Acme Ltd (formerly Ajax Trading Ltd)", "Ajax Trading"),
+        ("Acme Ltd (F.K.A., Ajax Trading Ltd; Apex Ltd)", "Apex"),
+        ("Acme Ltd a.k.a. Ajax Trading", "Ajax Trading Ltd."),
+        ("ACME LTD D/B/A AJAX TRADING", "Ajax Trading"),
+        ("Acme Ltd || Аякс Трейдинг", "Ayaks Treyding"),
+    ],
+)
+def test_a_name_written_in_another_matches_it(written: str, also: str) -> None:
+    result = em.compare(written, also)
+    assert result.is_match, result.to_dict()
+    assert result.explanation.rule == "alias", result.to_dict()
+    assert em.compare(written, "Acme").score == 1.0
+
+
+def test_an_other_name_of_generic_words_is_no_alias() -> None:
+    assert not em.compare("Acme (formerly Trading Company)", "Trading Company").is_match

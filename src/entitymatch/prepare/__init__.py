@@ -31,7 +31,7 @@ from entitymatch.prepare.aliases import AliasTable
 from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, looks_chinese, read_han
 from entitymatch.prepare.korean import korean_surname_forms, korean_words, looks_korean
 from entitymatch.prepare.legal_forms import LegalForm, split_legal_forms, strip_han_legal_suffix
-from entitymatch.prepare.normalize import MAX_NAME_CHARS, normalize
+from entitymatch.prepare.normalize import MAX_NAME_CHARS, glued_digits, normalize
 from entitymatch.prepare.romanize import joined_keys, spelling_keys
 from entitymatch.prepare.scripts import ABJADS, Script, script_runs
 from entitymatch.prepare.tagging import DISTINCTIVE_TAGS, Tag, tag_word
@@ -42,9 +42,9 @@ from entitymatch.prepare.transliterate import (
 )
 from entitymatch.records import Kind
 
-__all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare"]
+__all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare", "split_alternatives"]
 
-PREPARE_VERSION = "25"
+PREPARE_VERSION = "26"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -56,6 +56,7 @@ _HAN_TAGS: dict[str, Tag] = {
 # Chinese function words inside names: 与 and, 和 and, 及 and, 之 of, 的 of.
 _HAN_STOPWORDS = frozenset("与和及之的")
 _ORGANIZATION_TAGS = frozenset({"industry"})
+_DIGIT_RUN = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,17 +362,26 @@ class Preparer:
         """Prepare a name without caching it (for names prepared once, such as a
         list's while it is compiled)."""
         aliases: set[str] = set()
-        body = text
-        acronym = _TRAILING_ACRONYM.search(text[:MAX_NAME_CHARS])
+        body, others = split_alternatives(text)
+        for other in others:
+            # What else the name goes by, as written: compared whole, as aliases
+            # are, if it has a word of its own ("(formerly Trading Company)" has not).
+            alternative = self.prepare_uncached(other, kind)
+            if any(t.tag in DISTINCTIVE_TAGS for t in alternative.tokens):
+                aliases.add("".join(t.text for t in alternative.tokens if t.tag != "stop"))
+            aliases.update(alternative.aliases)
+        acronym = _TRAILING_ACRONYM.search(body)
         if acronym is not None and acronym.start() > 0:
             letters = fold_latin(acronym.group(1)).replace(" ", "")
-            initials = "".join(w[0] for w in normalize(text[: acronym.start()]).split())
+            initials = "".join(w[0] for w in normalize(body[: acronym.start()]).split())
             if _acronym_like(acronym.group(1), letters, initials):
                 # "National University of Defense Technology (NUDT)": the name, and
                 # what it goes by. "(OFFSHORE)" spells no initials: it stays a word.
-                body = text[: acronym.start()]
+                body = body[: acronym.start()]
                 aliases.add(letters)
         normal = normalize(body)
+        glued = glued_digits(body)
+        digit_runs = 0  # the runs of digits read so far, to find each one's flag
         foreign = _FOREIGN_NAME_DOT.search(body) is not None
         tokens: list[Token] = []
         forms: list[LegalForm] = []
@@ -397,6 +407,11 @@ class Preparer:
                     tokens.extend(_hangul_tokens(run, kind))
                 else:
                     via = "" if script in ("latin", "digit") else script
+                    if glued:  # a name with digits
+                        keyed = script == "digit" and digit_runs < len(glued) and glued[digit_runs]
+                        digit_runs += len(_DIGIT_RUN.findall(run))
+                        if keyed:
+                            continue  # a digit keyed for a space between words: no word
                     for part in transliterate_run(script, run).split():
                         tokens.append(Token(part, run, "", (), via, script))
                 runs.append((at, len(tokens), ()))
@@ -582,6 +597,63 @@ def _acronym_like(written: str, letters: str, initials: str) -> bool:
 _FOREIGN_NAME_DOT = re.compile(r"[\u3400-\u9fff][\u00b7\u2022\u2027\u30fb\uff65][\u3400-\u9fff]")
 # A capitalised word in parentheses ending a name is the acronym it goes by.
 _TRAILING_ACRONYM = re.compile(r"\s*[(\uff08]\s*([A-Z][A-Z0-9&.\-]{1,11})\s*[)\uff09]\s*$")
+
+# Other names written into a name: "JOHN SMITH (alt name JOHN MICHAEL SMITH)",
+# "AO GIPROSTROYMOST (f.k.a., Zakrytoe ...)", "ACME LLC d/b/a ACME TRADING", and
+# names listed together, "Vasha Toplivnaya Kompaniya LLC || Ваша паливна компанія".
+_ALSO_CALLED = (
+    r"a\.?\s?k\.?\s?a\.?|a/k/a|f\.?\s?k\.?\s?a\.?|f/k/a|n\.?\s?k\.?\s?a\.?|n/k/a"
+    r"|d\.?\s?b\.?\s?a\.?|d/b/a|t/a|also\s+known\s+as|known\s+as|doing\s+business\s+as"
+    r"|trading\s+as|formerly(?:\s+known\s+as)?|previously(?:\s+known\s+as)?"
+    r"|(?:alt|alternative|former|historical|previous|old)\s+names?|alias(?:es)?"
+)
+_PARENTHESIZED_ALTERNATIVE = re.compile(
+    rf"\s*[(\uff08]\s*(?:{_ALSO_CALLED})(?![^\W\d_])\s*[:,]?\s*([^()\uff08\uff09]*)[)\uff09]",
+    re.IGNORECASE,
+)
+_INLINE_ALTERNATIVE = re.compile(
+    r"\s+(?:a\.k\.a\.?|a/k/a|f\.k\.a\.?|f/k/a|n\.k\.a\.?|n/k/a|d\.b\.a\.?|d/b/a)[\s:,]+",
+    re.IGNORECASE,
+)
+# A "|" inside a word is a corrupted letter ("S|nger"), not a separator.
+_LISTED_TOGETHER = re.compile(r"\s*\|\|+\s*|\s+\|\s+")
+
+
+def split_alternatives(text: str) -> tuple[str, tuple[str, ...]]:
+    """A name, and the other names written into it: in parentheses after "a.k.a.",
+    "formerly", "alt name" and the like, after an inline "a.k.a." or "d/b/a", or
+    listed together with ``|``.
+
+    >>> split_alternatives("JOHN SMITH (alt name JOHN MICHAEL SMITH)")
+    ('JOHN SMITH', ('JOHN MICHAEL SMITH',))
+    >>> split_alternatives("Acme (f.k.a., Ajax Ltd; Apex Ltd) d/b/a Acme Trading")
+    ('Acme', ('Ajax Ltd', 'Apex Ltd', 'Acme Trading'))
+    >>> split_alternatives("Akademiya (Akashi) Ltd || Академия | Acme S|nger")
+    ('Akademiya (Akashi) Ltd', ('Академия', 'Acme S|nger'))
+    """
+    text = text[:MAX_NAME_CHARS]
+    alternatives: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        alternatives.extend(match.group(1).split(";"))
+        return " "
+
+    # Each pattern runs only where its punctuation is: most names have none.
+    if "(" in text or "\uff08" in text:
+        text = _PARENTHESIZED_ALTERNATIVE.sub(keep, text)
+    first, *listed = _LISTED_TOGETHER.split(text) if "|" in text else (text,)
+    if "." in first or "/" in first:
+        first, *inline = _INLINE_ALTERNATIVE.split(first)
+    else:
+        inline = []
+    if not alternatives and not listed and not inline:
+        return text.strip(), ()
+    names = [first.strip(), *alternatives, *inline, *listed]
+    names = [n.strip() for n in names]
+    body = next((n for n in names if n), "")
+    rest = tuple(dict.fromkeys(n for n in names if n and n != body))
+    return body, rest
+
 
 _DEFAULT = Preparer()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_NAME_CHARS", "normalize"]
+__all__ = ["MAX_NAME_CHARS", "glued_digits", "normalize"]
 
 MAX_NAME_CHARS = 1000
 """Names are cut to this many characters before anything else: the longest real
@@ -51,9 +51,24 @@ _AMPERSAND = re.compile(r"\s*[&\uff06\ufe60]\s*")  # AMPERSAND, FULLWIDTH, SMALL
 # The final dot is optional; a run needs two letters so "J. Smith" stays two words.
 _DOTTED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]\.){1,}[^\W\d_])\.?(?![^\W\d_])")
 # Letters next to digits are two tokens: "Qihoo360" = "Qihoo 360", "14th" = "14 th".
-# (Keeping single digits in words would help "9akin" for "Lakin", but in real and
-# test data a digit more often replaces a separator, "Gutkowski5Goyette".)
+# One digit starting a word of three letters or more is a letter mistyped and
+# stays in the word: "4eatty" is one edit from Beatty, "9akin" from Lakin.
 _LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_KEYED_LETTER = re.compile(r"(?<![^\W_])\d[^\W\d_]{3}")
+# One digit between two words of two letters or more is a separator mistyped
+# more often than a number: "Hessel2Waelchi", "Dill1PLC", "Gutkowski5Goyette" (not
+# B2B, G4S). A digit ending a word is a number ("Qihoo360", "MiG-29").
+_GLUED_DIGIT = re.compile(r"(?<=[^\W\d_]{2})[0-9](?=[^\W\d_]{2})")
+_DIGITS = re.compile(r"[0-9]+")
+_ANY_DIGIT = re.compile(r"\d")  # any script's, full-width too: NFKC may make them ASCII
+
+
+def _letter_digit_boundary(match: re.Match[str]) -> str:
+    """A space between letters and digits, except after a keyed letter."""
+    text, at = match.string, match.start()
+    return "" if _KEYED_LETTER.match(text, at - 1) else " "
+
+
 # Between two letters, a C1 control or DEL (text decoded with the wrong code page:
 # cp1252 quotes and dashes become U+0080-U+009F) or a bracket or symbol is one
 # corrupted character, not a word boundary: it is deleted ("Lit\x81le" ->
@@ -104,7 +119,7 @@ def normalize(text: str) -> str:
     text = _CORRUPT_IN_WORD.sub("", text)
     text = _AMPERSAND.sub(" and ", text).casefold()
     text = _DOTTED.sub(lambda m: m.group(1).replace(".", ""), text)
-    text = _LETTER_DIGIT.sub(" ", text)
+    text = _LETTER_DIGIT.sub(_letter_digit_boundary, text)
     if text.isascii():
         return _ASCII_SEPARATORS.sub(" ", text).strip()
     text = "".join(map(_word_char_or_space, text))
@@ -112,3 +127,20 @@ def normalize(text: str) -> str:
     # NFKC again: case folding can produce sequences that compose differently
     # (e.g. "ǅ" folds to "ǆ"), and idempotence must hold for every string.
     return unicodedata.normalize("NFKC", text)
+
+
+def glued_digits(text: str) -> list[bool]:
+    """For each run of ASCII digits in the normal form of ``text``, in order,
+    whether it is one digit glued between two words: a typo, not a number.
+
+    >>> glued_digits("Hessel2Waelchi"), glued_digits("Qihoo360"), glued_digits("B2B 14th")
+    ([True], [False], [False, False])
+    >>> glued_digits("Dill1PLC 7 Ltd")
+    [True, False]
+    """
+    if not _ANY_DIGIT.search(text):  # most names
+        return []
+    text = unicodedata.normalize("NFKC", text[:MAX_NAME_CHARS]).translate(_DELETE)
+    text = _CORRUPT_IN_WORD.sub("", text)
+    glued = {m.start() for m in _GLUED_DIGIT.finditer(text)}
+    return [m.start() in glued for m in _DIGITS.finditer(text)]
