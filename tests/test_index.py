@@ -241,6 +241,38 @@ def korean_matcher() -> em.Matcher:
     return em.Matcher([*ENTITIES, *extra])
 
 
+OTHER_NAMES = {
+    "unicom-hk": "China Unicom (Hong Kong) Limited",
+    "unicom-hk-han": "中國聯合網絡通信（香港）股份有限公司",
+    "lts": "LTS Holding Limited (f.k.a. IPP-International Petroleum Products Ltd.)",
+    "smith": "JOHN SMITH (alt name JOHN MICHAEL SMITH)",
+}
+
+
+@pytest.fixture(scope="module")
+def others_matcher() -> em.Matcher:
+    extra = [em.Entity(id=key, names=[name]) for key, name in OTHER_NAMES.items()]
+    return em.Matcher([*ENTITIES, *extra])
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("中国联合网络通信（香港）股份有限公司", "unicom-hk"),  # its brand, and its place
+        ("China Unicom (Hong Kong) Ltd", "unicom-hk-han"),
+        ("IPP International Petroleum Products", "lts"),  # what it was called
+        ("Acme Ltd (formerly IPP International Petroleum Products Ltd)", "lts"),
+        ("JOHN MICHAEL SMITH", "smith"),
+    ],
+)
+def test_index_finds_other_names_and_aliases_with_places(
+    others_matcher: em.Matcher, query: str, expected: str
+) -> None:
+    found = _indexed(others_matcher, query, em.DEFAULT_THRESHOLD)
+    assert expected in [entity for entity, _ in found]
+    assert found == others_matcher._exhaustive(query, threshold=em.DEFAULT_THRESHOLD)
+
+
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(KOREAN_NAMES),

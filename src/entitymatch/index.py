@@ -69,6 +69,7 @@ from entitymatch.score import (
     joined_similarity,
     max_edits,
     pinyin_initials,
+    placed_compact,
     sound_key,
     sound_run,
     sound_token,
@@ -90,6 +91,7 @@ _SOUND_LATIN, _SOUND_HAN = "l", "h"
 _PINYIN_INITIALS = "p"
 _RUN, _RUN_SKELETON, _RUN_SOUND = "r", "R", "q"
 _WHOLE, _COMPACT, _CORE, _ALIAS, _INITIALS, _ACRONYM = "w", "c", "C", "a", "i", "A"
+_PLACED = "P"  # a name without the places that end it
 
 # Flags of a form, from the tokens whose text it is.
 _ABJAD, _HANGUL, _LATIN_WORD, _HAN_SOUND = 1, 2, 4, 8
@@ -377,6 +379,9 @@ class Extract:
         if centre:
             whole.add(_CORE + centre)
         whole.update(_ALIAS + alias for alias in name.aliases)
+        placed = placed_compact(name)
+        if placed is not None:
+            whole.add(_PLACED + placed[0])
         whole.update(_INITIALS + initials for initials in name.initials)
         whole.update(_ACRONYM + word for word in name.acronyms)
         for key in sorted(whole):
@@ -918,10 +923,14 @@ class Index:
         centre = core(query)
         if centre:
             keys.append(_ALIAS + centre)
+        placed = placed_compact(query)
+        if placed is not None:
+            keys.append(_ALIAS + placed[0])  # what a list name goes by, and a place
         for alias in query.aliases:
-            # What the query goes by is a list name, its core or its initials, or
-            # what a list name goes by.
-            keys += [_COMPACT + alias, _ALIAS + alias, _CORE + alias, _INITIALS + alias]
+            # What the query goes by is a list name (perhaps with places after
+            # it), its core or its initials, or what a list name goes by.
+            keys += [_COMPACT + alias, _PLACED + alias, _ALIAS + alias, _CORE + alias]
+            keys.append(_INITIALS + alias)
         for initials in query.initials:
             keys += [_ALIAS + initials, _ACRONYM + initials]
         keys += [_INITIALS + word for word in query.acronyms]

@@ -974,12 +974,44 @@ def _alias(left: PreparedName, right: PreparedName) -> tuple[float, str] | None:
             reason = f"alias: {one.original!r} goes by {word!r}, the initials of {other.original!r}"
             return ACRONYM_SCORES[min(len(word), 4)], reason
     for one, other in ((left, right), (right, left)):
+        placed = placed_compact(one)
+        if placed is not None and placed[0] in other.aliases and _has_place(other, placed[1]):
+            # 中国联合网络通信（香港） goes by China Unicom, and is in Hong Kong.
+            reason = (
+                f"alias: {other.original!r} goes by {placed[0]!r}, and both name the place "
+                f"{placed[1]!r}"
+            )
+            return ALIAS_SCORE, reason
+    for one, other in ((left, right), (right, left)):
         centre = core(one)
         if centre and centre in other.aliases:
             reason = f"alias: the core of {one.original!r} is what {other.original!r} goes by"
             # A short core is as common as a short acronym ("CTI Holdings" / "(CTI)").
             return min(ALIAS_CORE_SCORE, ACRONYM_SCORES[min(len(centre), 4)]), reason
     return None
+
+
+def placed_compact(name: PreparedName) -> tuple[str, str] | None:
+    """A name that ends in places, as (the compact rest, the places joined):
+    "China Unicom (Hong Kong) Limited" is ("chinaunicom", "hongkong"); ``None``
+    when it ends in no place or is nothing but places.
+
+    >>> placed_compact(prepare("China Unicom (Hong Kong) Limited"))
+    ('chinaunicom', 'hongkong')
+    """
+    tokens = name.tokens
+    end = len(tokens)
+    while end > 0 and tokens[end - 1].tag == "place":
+        end -= 1
+    if end in (0, len(tokens)):
+        return None
+    rest = "".join(t.text for t in tokens[:end] if t.tag != "stop")
+    return rest, "".join(t.text for t in tokens[end:])
+
+
+def _has_place(name: PreparedName, place: str) -> bool:
+    """Whether a name names a place, in any of its forms."""
+    return any(t.tag == "place" and place in t.forms for t in name.tokens)
 
 
 def compact(name: PreparedName) -> str:
