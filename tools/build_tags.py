@@ -250,6 +250,7 @@ INDUSTRY = [
     "new",
     "nuclear",
     "office",
+    "offshore",  # a line of business ("Northern Offshore", "CSSC Offshore & Marine")
     "oil",
     "operations",
     "optical",
