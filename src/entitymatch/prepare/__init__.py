@@ -263,7 +263,7 @@ def _form_keys(tokens: tuple[Token, ...]) -> dict[str, tuple[tuple[int, str], ..
     return {key: tuple(value) for key, value in found.items()}
 
 
-_SPELLED_LEGAL_WORDS = frozenset({"corporation", "corp", "company", "co", "limited", "ltd"})
+_SPELLED_LEGAL_WORDS = frozenset({"corporation", "company", "limited"})
 """Legal-form words whose initial an acronym may spell."""
 
 
