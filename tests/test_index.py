@@ -261,6 +261,7 @@ def others_matcher() -> em.Matcher:
         ("中国联合网络通信（香港）股份有限公司", "unicom-hk"),  # its brand, and its place
         ("China Unicom (Hong Kong) Ltd", "unicom-hk-han"),
         ("IPP International Petroleum Products", "lts"),  # what it was called
+        ("IPP Internacional Petroleum Product", "lts"),  # and typos of it: a name too
         ("Acme Ltd (formerly IPP International Petroleum Products Ltd)", "lts"),
         ("JOHN MICHAEL SMITH", "smith"),
     ],

@@ -22,7 +22,7 @@ import numpy.typing as npt
 from entitymatch._version import __version__
 from entitymatch.errors import EntityMatchError
 from entitymatch.index import KIND_CODES, Extract, Index, KeyTable, StringTable, stable_hash
-from entitymatch.prepare import PREPARE_VERSION, PreparedName, Preparer
+from entitymatch.prepare import PREPARE_VERSION, PreparedName, Preparer, split_alternatives
 from entitymatch.prepare.aliases import AliasRow, AliasTable
 from entitymatch.records import Entity, Kind, Match
 from entitymatch.score import (
@@ -105,7 +105,11 @@ class Matcher:
         texts: list[str] = []
         positions: list[int] = []
         for position, entity in enumerate(listed):
-            for text in (*entity.names, *extra.get(position, ())):
+            names = (*entity.names, *extra.get(position, ()))
+            # "LTS Holding Limited (f.k.a. IPP-International Petroleum Products Ltd.)"
+            # goes by the other name, which is a name of the entity too.
+            others = {o for text in names for o in split_alternatives(text)[1]}
+            for text in (*names, *sorted(others - set(names))):
                 texts.append(text)
                 positions.append(position)
         kinds = [KIND_CODES[listed[p].kind] for p in positions]
