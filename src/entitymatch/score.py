@@ -974,6 +974,8 @@ def _alias(left: PreparedName, right: PreparedName) -> tuple[float, str] | None:
             reason = f"alias: {one.original!r} goes by {word!r}, the initials of {other.original!r}"
             return ACRONYM_SCORES[min(len(word), 4)], reason
     for one, other in ((left, right), (right, left)):
+        if not other.aliases:  # most names
+            continue
         placed = placed_compact(one)
         if placed is not None and placed[0] in other.aliases and _has_place(other, placed[1]):
             # 中国联合网络通信（香港） goes by China Unicom, and is in Hong Kong.
