@@ -263,6 +263,7 @@ def others_matcher() -> em.Matcher:
         ("IPP International Petroleum Products", "lts"),  # what it was called
         ("IPP Internacional Petroleum Product", "lts"),  # and typos of it: a name too
         ("Acme Ltd (formerly IPP International Petroleum Products Ltd)", "lts"),
+        ("Acme Ltd (formerly IPP Internacional Petroleum Product)", "lts"),  # screened too
         ("JOHN MICHAEL SMITH", "smith"),
     ],
 )

@@ -327,14 +327,22 @@ class Matcher:
         """Hits of one name, as plain data: what a worker sends back."""
         if not isinstance(name, str) or not name.strip():
             return []
-        query = self.prepare(name, kind)
-        weights = token_weights(query, self.frequencies)
+        # entity position -> its best (score, name id, explanation) over the query
+        # and each other name written into it ("X (f.k.a. Y)" is screened as Y too).
+        best: dict[int, tuple[float, int, Explanation]] = {}
+        for text in (name, *split_alternatives(name)[1]):
+            query = self.prepare(text, kind)
+            weights = token_weights(query, self.frequencies)
+            for position, name_id, found in self._search(query, weights, threshold, limit):
+                if position not in best or found.score > best[position][0]:
+                    best[position] = (found.score, name_id, found)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
         hits = []
-        for position, name_id, explanation in self._search(query, weights, threshold, limit):
+        for position, (score, name_id, explanation) in ranked[:limit]:
             details: dict[str, Any] = explanation.to_dict()
             matched = self._matched_name(position, name_id, explanation)
             details["matched_name"] = matched
-            hits.append((position, explanation.score, name_id, matched, details))
+            hits.append((position, score, name_id, matched, details))
         return hits
 
     def _search(
@@ -415,15 +423,18 @@ class Matcher:
     ) -> list[tuple[str, float]]:
         """Score every list name (the slow oracle the index is tested against)."""
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-        query = self.prepare(name, kind)
-        weights = token_weights(query, self.frequencies)
-        best: dict[int, float] = dict.fromkeys(self._weak_hits(query), WEAK_ALIAS_SCORE)
-        for name_id in range(self.name_count):
-            listed, listed_weights = self._list_name(name_id)
-            score = score_prepared(query, listed, weights, listed_weights).score
-            entity = int(self._name_entity[name_id])
-            if score >= threshold and score > best.get(entity, -1.0):
-                best[entity] = score
+        best: dict[int, float] = {}
+        for text in (name, *split_alternatives(name)[1]):
+            query = self.prepare(text, kind)
+            weights = token_weights(query, self.frequencies)
+            for entity in self._weak_hits(query):
+                best[entity] = max(best.get(entity, -1.0), WEAK_ALIAS_SCORE)
+            for name_id in range(self.name_count):
+                listed, listed_weights = self._list_name(name_id)
+                score = score_prepared(query, listed, weights, listed_weights).score
+                entity = int(self._name_entity[name_id])
+                if score >= threshold and score > best.get(entity, -1.0):
+                    best[entity] = score
         return sorted(
             ((self._entity(e).id, s) for e, s in best.items()), key=lambda x: (-x[1], x[0])
         )
