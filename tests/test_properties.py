@@ -192,6 +192,20 @@ def test_a_digit_keyed_for_a_space_is_a_typo(name: str, digit: int, data: st.Dat
     assert prepare(keyed).tokens == prepare(name).tokens, keyed
 
 
+@SETTINGS
+@given(st.sampled_from(LATIN_ORGANISATIONS), st.integers(0, 9), st.data())
+def test_a_digit_keyed_for_a_first_letter_stays_in_its_word(
+    name: str, digit: int, data: st.DataObject
+) -> None:
+    words = name.split()
+    starts = [i for i, word in enumerate(words) if word[:4].isalpha() and len(word) >= 4]
+    assume(starts)
+    at = data.draw(st.sampled_from(starts))
+    keyed = " ".join([*words[:at], str(digit) + words[at][1:], *words[at + 1 :]])
+    assert not any(t.text.isdigit() for t in prepare(keyed).tokens), keyed
+    assert f"{digit}{words[at][1:4].lower()}" in normalize(keyed), keyed
+
+
 @pytest.mark.parametrize(
     ("left", "right"),
     [

@@ -327,23 +327,37 @@ class Matcher:
         """Hits of one name, as plain data: what a worker sends back."""
         if not isinstance(name, str) or not name.strip():
             return []
-        # entity position -> its best (score, name id, explanation) over the query
-        # and each other name written into it ("X (f.k.a. Y)" is screened as Y too).
-        best: dict[int, tuple[float, int, Explanation]] = {}
-        for text in (name, *split_alternatives(name)[1]):
-            query = self.prepare(text, kind)
-            weights = token_weights(query, self.frequencies)
-            for position, name_id, found in self._search(query, weights, threshold, limit):
-                if position not in best or found.score > best[position][0]:
-                    best[position] = (found.score, name_id, found)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))
         hits = []
-        for position, (score, name_id, explanation) in ranked[:limit]:
+        for position, name_id, explanation in self._search_all(name, kind, threshold, limit):
             details: dict[str, Any] = explanation.to_dict()
             matched = self._matched_name(position, name_id, explanation)
             details["matched_name"] = matched
-            hits.append((position, score, name_id, matched, details))
+            hits.append((position, explanation.score, name_id, matched, details))
         return hits
+
+    def _search_all(
+        self, name: str, kind: Kind | None, threshold: float, limit: int | None
+    ) -> list[tuple[int, int, Explanation]]:
+        """:meth:`_search` of a name and of each other name written into it ("X
+        (f.k.a. Y)" is screened as Y too): each entity's best, best first."""
+        texts = (name, *split_alternatives(name)[1])
+        found = [self._search_name(text, kind, threshold, limit) for text in texts]
+        if len(found) == 1:  # most names
+            return found[0]
+        best: dict[int, tuple[int, Explanation]] = {}
+        for hits in found:
+            for position, name_id, explanation in hits:
+                if position not in best or explanation.score > best[position][1].score:
+                    best[position] = (name_id, explanation)
+        ranked = sorted(best.items(), key=lambda item: (-item[1][1].score, item[0]))
+        merged = [(position, name_id, explanation) for position, (name_id, explanation) in ranked]
+        return merged[:limit]
+
+    def _search_name(
+        self, text: str, kind: Kind | None, threshold: float, limit: int | None
+    ) -> list[tuple[int, int, Explanation]]:
+        query = self.prepare(text, kind)
+        return self._search(query, token_weights(query, self.frequencies), threshold, limit)
 
     def _search(
         self,

@@ -46,7 +46,7 @@ from typing import Any
 import jellyfish
 from rapidfuzz.distance import OSA
 
-from entitymatch.prepare import PreparedName, Run, Token, prepare
+from entitymatch.prepare import PreparedName, Run, Token, compact, compact_words, prepare
 from entitymatch.prepare.romanize import (
     korean_key,
     other_syllables,
@@ -131,8 +131,8 @@ aligned and at least two aligned pairs are distinctive in both names."""
 TYPED_SIMILARITY = 0.8
 """Least similarity of two organisations' names as typed (see :func:`typed_text`)
 at which the spelling rule scores them by it: within one edit in five letters,
-keystroke and OCR noise spread over a name ("Predovic-Mc9ullough", "Hessel
-Waelchi" / "Hessel2WaSlcwi") that leaves each word too far from its own to pair.
+keystroke and OCR noise spread over a name ("Predovic-Mc9ullough", "Hettinger
+7LC") that leaves each word too far from its own to pair.
 Measured with benchmarks/quality.py: peer-case recall 0.810 -> 0.855 at precision
 0.996, hard pairs 0.566 -> 0.567 at precision 0.932 -> 0.933."""
 TYPED_MIN_LENGTH = 8
@@ -1007,19 +1007,12 @@ def placed_compact(name: PreparedName) -> tuple[str, str] | None:
         end -= 1
     if end in (0, len(tokens)):
         return None
-    rest = "".join(t.text for t in tokens[:end] if t.tag != "stop")
-    return rest, "".join(t.text for t in tokens[end:])
+    return compact_words(tokens[:end]), "".join(t.text for t in tokens[end:])
 
 
 def _has_place(name: PreparedName, place: str) -> bool:
     """Whether a name names a place, in any of its forms."""
     return any(t.tag == "place" and place in t.forms for t in name.tokens)
-
-
-def compact(name: PreparedName) -> str:
-    """The comparison words joined without spaces or stopwords (how aliases, which
-    are renderings without stopwords, are compared)."""
-    return "".join(t.text for t in name.tokens if t.tag != "stop")
 
 
 def core(name: PreparedName) -> str:

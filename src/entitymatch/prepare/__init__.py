@@ -42,7 +42,17 @@ from entitymatch.prepare.transliterate import (
 )
 from entitymatch.records import Kind
 
-__all__ = ["PreparedName", "Preparer", "Run", "Token", "normalize", "prepare", "split_alternatives"]
+__all__ = [
+    "PreparedName",
+    "Preparer",
+    "Run",
+    "Token",
+    "compact",
+    "compact_words",
+    "normalize",
+    "prepare",
+    "split_alternatives",
+]
 
 PREPARE_VERSION = "28"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
@@ -368,7 +378,7 @@ class Preparer:
             # are, if it has a word of its own ("(formerly Trading Company)" has not).
             alternative = self.prepare_uncached(other, kind)
             if any(t.tag in DISTINCTIVE_TAGS for t in alternative.tokens):
-                aliases.add("".join(t.text for t in alternative.tokens if t.tag != "stop"))
+                aliases.add(compact(alternative))
             aliases.update(alternative.aliases)
         acronym = _TRAILING_ACRONYM.search(body)
         if acronym is not None and acronym.start() > 0:
@@ -653,6 +663,17 @@ def split_alternatives(text: str) -> tuple[str, tuple[str, ...]]:
     body = next((n for n in names if n), "")
     rest = tuple(dict.fromkeys(n for n in names if n and n != body))
     return body, rest
+
+
+def compact_words(tokens: Sequence[Token]) -> str:
+    """Comparison words joined without spaces or stopwords."""
+    return "".join(t.text for t in tokens if t.tag != "stop")
+
+
+def compact(name: PreparedName) -> str:
+    """A name's comparison words joined without spaces or stopwords (how aliases,
+    which are renderings without stopwords, are compared)."""
+    return compact_words(name.tokens)
 
 
 _DEFAULT = Preparer()
