@@ -608,8 +608,7 @@ def _join_candidates(
     two-word runs involving an abjad, equal consonant skeletons."""
     singles = singles_name.tokens
     by_key = singles_name.form_keys
-    abjad_singles = [j for j, token in enumerate(singles) if token.script in ABJADS]
-    latin_singles = [j for j, token in enumerate(singles) if token.script == "latin"]
+    abjad_singles, latin_singles = singles_name.derived("abjad_latin", _abjad_and_latin)
     pairs = []
     for run, by_sound in _sound_runs(runs_name):
         found: dict[tuple[int, str], tuple[float, str]] = {}
@@ -648,14 +647,19 @@ def _join_candidates(
     return pairs
 
 
+def _abjad_and_latin(name: PreparedName) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The positions of a name's words read from an abjad, and of its Latin words."""
+    scripts = [token.script for token in name.tokens]
+    return (
+        tuple(j for j, script in enumerate(scripts) if script in ABJADS),
+        tuple(j for j, script in enumerate(scripts) if script == "latin"),
+    )
+
+
 def _sound_runs(name: PreparedName) -> tuple[tuple[Run, bool], ...]:
     """Each run of a name with whether it may be a foreign name read by sound
     (kept with the name: a name is scored many times)."""
-    found: tuple[tuple[Run, bool], ...] | None = name.cached("sound_runs")
-    if found is None:
-        found = tuple((run, sound_run(name, run)) for run in name.runs)
-        name.cache("sound_runs", found)
-    return found
+    return name.derived("sound_runs", lambda n: tuple((run, sound_run(n, run)) for run in n.runs))
 
 
 def align(
@@ -725,12 +729,15 @@ def _acronym_score(left: PreparedName, right: PreparedName) -> tuple[float, str]
     return best
 
 
-def _legal_families(name: PreparedName) -> set[str]:
-    return {
-        "capital" if f.cls in _CAPITAL_COMPANY else f.cls
-        for f in name.legal_forms
-        if f.cls != "other"
-    }
+def _legal_families(name: PreparedName) -> frozenset[str]:
+    return name.derived(
+        "legal_families",
+        lambda n: frozenset(
+            "capital" if f.cls in _CAPITAL_COMPANY else f.cls
+            for f in n.legal_forms
+            if f.cls != "other"
+        ),
+    )
 
 
 def _legal_compatible(left: PreparedName, right: PreparedName) -> bool:
@@ -881,14 +888,14 @@ def typed_text(name: PreparedName) -> str:
     >>> typed_text(prepare("Hettinger, Kurt", "person")), typed_text(prepare("Dach PLC"))
     ('', '')
     """
-    found: str | None = name.cached("typed")
-    if found is None:
-        parts = _typed_parts(name)
-        found = "".join(text for _, text in parts)
-        latin = all(t.script in ("latin", "digit") for t in name.tokens) and found.isascii()
-        if name.kind == "person" or not latin or len(found) < TYPED_MIN_LENGTH:
-            found = ""
-        name.cache("typed", found)
+    return name.derived("typed", _typed_text)
+
+
+def _typed_text(name: PreparedName) -> str:
+    found = "".join(text for _, text in _typed_parts(name))
+    latin = all(t.script in ("latin", "digit") for t in name.tokens) and found.isascii()
+    if name.kind == "person" or not latin or len(found) < TYPED_MIN_LENGTH:
+        return ""
     return found
 
 
@@ -1001,6 +1008,10 @@ def placed_compact(name: PreparedName) -> tuple[str, str] | None:
     >>> placed_compact(prepare("China Unicom (Hong Kong) Limited"))
     ('chinaunicom', 'hongkong')
     """
+    return name.derived("placed", _placed_compact)
+
+
+def _placed_compact(name: PreparedName) -> tuple[str, str] | None:
     tokens = name.tokens
     end = len(tokens)
     while end > 0 and tokens[end - 1].tag == "place":
@@ -1018,14 +1029,19 @@ def _has_place(name: PreparedName, place: str) -> bool:
 def core(name: PreparedName) -> str:
     """The distinctive words of a name joined: what is left without its industry,
     stop and legal words ("PUBLIC SECURITY DEPARTMENT OF XUAR" -> "xuar")."""
-    return "".join(t.text for i, t in enumerate(name.tokens) if is_distinctive(name, i))
+    return name.derived("core", _core)
+
+
+def _core(name: PreparedName) -> str:
+    flags = name.derived("distinctive", _distinctive)
+    return "".join(t.text for t, distinctive in zip(name.tokens, flags, strict=True) if distinctive)
 
 
 def _rests_on_distinctive(left: PreparedName, right: PreparedName, pairs: Sequence[Pair]) -> bool:
     used_left = {i for p in pairs for i in p.left}
     used_right = {j for p in pairs for j in p.right}
-    core_left = {i for i in range(len(left.tokens)) if is_distinctive(left, i)}
-    core_right = {j for j in range(len(right.tokens)) if is_distinctive(right, j)}
+    core_left = {i for i, d in enumerate(left.derived("distinctive", _distinctive)) if d}
+    core_right = {j for j, d in enumerate(right.derived("distinctive", _distinctive)) if d}
     if not core_left and not core_right:
         # Two names of generic words only rest on all their words: aligned word
         # for word, they are one name ("Aerospace Communications Holdings Group"
@@ -1057,16 +1073,18 @@ def _kinds_conflict(left: PreparedName, right: PreparedName) -> bool:
 def is_distinctive(name: PreparedName, index: int) -> bool:
     """Whether a token can carry a match: a distinctive word or number, or a place
     in a name that has neither (a government body named by its place)."""
-    tag = name.tokens[index].tag
-    if tag in DISTINCTIVE_TAGS:
-        return True
-    return tag == "place" and _named_by_places(name)
+    return name.derived("distinctive", _distinctive)[index]
+
+
+def _distinctive(name: PreparedName) -> tuple[bool, ...]:
+    by_places = _named_by_places(name)
+    return tuple(t.tag in DISTINCTIVE_TAGS or (by_places and t.tag == "place") for t in name.tokens)
 
 
 def _named_by_places(name: PreparedName) -> bool:
     """Whether a name has no distinctive word, only places and generic words (a
     government body or university named by its place)."""
-    return not any(t.tag in DISTINCTIVE_TAGS for t in name.tokens)
+    return name.derived("by_places", lambda n: not any(t.tag in DISTINCTIVE_TAGS for t in n.tokens))
 
 
 def compare(

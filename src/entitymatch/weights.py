@@ -118,7 +118,7 @@ def _institution(token: Token) -> bool:
 
 def institution_name(name: PreparedName) -> bool:
     """Whether a name is an institution's (a university, institute, academy)."""
-    return any(_institution(t) for t in name.tokens)
+    return name.derived("institution", lambda n: any(_institution(t) for t in n.tokens))
 
 
 @functools.cache

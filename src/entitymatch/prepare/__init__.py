@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar, cast
 
 from entitymatch.prepare.aliases import AliasTable
 from entitymatch.prepare.han import DEFAULT_LEXICON, HanLexicon, HanUnit, looks_chinese, read_han
@@ -53,6 +53,8 @@ __all__ = [
     "prepare",
     "split_alternatives",
 ]
+
+_T = TypeVar("_T")
 
 PREPARE_VERSION = "28"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
@@ -96,11 +98,24 @@ class Token:
     via: str = ""
     script: Script = "latin"
     role: str = ""
+    forms: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """``text`` and its alternatives."""
+    _hash: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def forms(self) -> tuple[str, ...]:
-        """``text`` and its alternatives."""
-        return (self.text, *self.alts) if self.alts else (self.text,)
+    # Tokens are the scorer's cache keys (a pair of them per lookup, millions of
+    # lookups per screen): their hash and forms are computed once.
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "forms", (self.text, *self.alts) if self.alts else (self.text,))
+        fields = (self.text, self.source, self.tag, self.alts, self.via, self.script, self.role)
+        object.__setattr__(self, "_hash", hash(fields))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[type[Token], tuple[Any, ...]]:
+        # Made again through __init__: a string's hash differs between processes.
+        fields = (self.text, self.source, self.tag, self.alts, self.via, self.script, self.role)
+        return Token, fields
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable form."""
@@ -215,13 +230,15 @@ class PreparedName:
             self._derived["acronyms"] = found
         return found
 
-    def cached(self, key: str) -> Any:
-        """A value derived from this name by another module, if it was kept."""
-        return self._derived.get(key)
-
-    def cache(self, key: str, value: Any) -> None:
-        """Keep a value derived from this name (it is immutable, so it stays true)."""
-        self._derived[key] = value
+    def derived(self, key: str, compute: Callable[[PreparedName], _T]) -> _T:
+        """``compute(self)``, kept under ``key``: a fact another module derives from
+        the name (it is immutable, so the fact stays true). List names are scored
+        against thousands of queries, and the scorer asks the same facts of each."""
+        try:
+            return cast("_T", self._derived[key])
+        except KeyError:
+            value = self._derived[key] = compute(self)
+            return value
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable form."""
@@ -673,7 +690,7 @@ def compact_words(tokens: Sequence[Token]) -> str:
 def compact(name: PreparedName) -> str:
     """A name's comparison words joined without spaces or stopwords (how aliases,
     which are renderings without stopwords, are compared)."""
-    return compact_words(name.tokens)
+    return name.derived("compact", lambda n: compact_words(n.tokens))
 
 
 _DEFAULT = Preparer()
