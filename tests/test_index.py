@@ -273,6 +273,8 @@ def test_index_finds_other_names_and_aliases_with_places(
     found = _indexed(others_matcher, query, em.DEFAULT_THRESHOLD)
     assert expected in [entity for entity, _ in found]
     assert found == others_matcher._exhaustive(query, threshold=em.DEFAULT_THRESHOLD)
+    # compare() reads other names as the matcher does.
+    assert others_matcher.compare(query, OTHER_NAMES[expected]).score == dict(found)[expected]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

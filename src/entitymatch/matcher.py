@@ -30,6 +30,7 @@ from entitymatch.score import (
     DEFAULT_THRESHOLD,
     Comparison,
     Explanation,
+    compare_names,
     score_prepared,
 )
 from entitymatch.store import dump_arrays, read_arrays, write_arrays
@@ -108,7 +109,12 @@ class Matcher:
             names = (*entity.names, *extra.get(position, ()))
             # "LTS Holding Limited (f.k.a. IPP-International Petroleum Products Ltd.)"
             # goes by the other name, which is a name of the entity too.
-            others = {o for text in names for o in split_alternatives(text)[1]}
+            others = {
+                other
+                for text in names
+                if split_alternatives(text)[1]  # most names have none: not prepared here
+                for other in self.prepare(text, entity.kind).others
+            }
             for text in (*names, *sorted(others - set(names))):
                 texts.append(text)
                 positions.append(position)
@@ -224,9 +230,8 @@ class Matcher:
 
     def compare(self, left: str, right: str, *, kind: Kind | None = None) -> Comparison:
         """Compare two names with this matcher's word weights and alias table."""
-        a, b = self.prepare(left, kind), self.prepare(right, kind)
-        explanation = score_prepared(
-            a, b, token_weights(a, self.frequencies), token_weights(b, self.frequencies)
+        explanation = compare_names(
+            left, right, lambda text: self.prepare(text, kind), self.frequencies
         )
         return Comparison(explanation.score, DEFAULT_THRESHOLD, explanation)
 
@@ -340,7 +345,7 @@ class Matcher:
     ) -> list[tuple[int, int, Explanation]]:
         """:meth:`_search` of a name and of each other name written into it ("X
         (f.k.a. Y)" is screened as Y too): each entity's best, best first."""
-        texts = (name, *split_alternatives(name)[1])
+        texts = (name, *self.prepare(name, kind).others)
         found = [self._search_name(text, kind, threshold, limit) for text in texts]
         if len(found) == 1:  # most names
             return found[0]
@@ -438,7 +443,7 @@ class Matcher:
         """Score every list name (the slow oracle the index is tested against)."""
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         best: dict[int, float] = {}
-        for text in (name, *split_alternatives(name)[1]):
+        for text in (name, *self.prepare(name, kind).others):
             query = self.prepare(text, kind)
             weights = token_weights(query, self.frequencies)
             for entity in self._weak_hits(query):

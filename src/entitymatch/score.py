@@ -39,14 +39,21 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import jellyfish
 from rapidfuzz.distance import OSA
 
-from entitymatch.prepare import PreparedName, Run, Token, compact, compact_words, prepare
+from entitymatch.prepare import (
+    PreparedName,
+    Run,
+    Token,
+    compact,
+    compact_words,
+    prepare,
+)
 from entitymatch.prepare.romanize import (
     korean_key,
     other_syllables,
@@ -1087,6 +1094,33 @@ def _named_by_places(name: PreparedName) -> bool:
     return name.derived("by_places", lambda n: not any(t.tag in DISTINCTIVE_TAGS for t in n.tokens))
 
 
+def compare_names(
+    left: str,
+    right: str,
+    prepare_name: Callable[[str], PreparedName],
+    frequencies: Frequencies,
+) -> Explanation:
+    """The best explanation of a name, or another name written into it ("X
+    (f.k.a. Y)"), against the other name or one written into it: each other name
+    is a name, as a :class:`~entitymatch.Matcher` screens and lists it. At equal
+    scores the names as given come first."""
+    best: Explanation | None = None
+    lefts, rights = _with_others(left, prepare_name), _with_others(right, prepare_name)
+    for a in lefts:
+        weights_a = token_weights(a, frequencies)
+        for b in rights:
+            found = score_prepared(a, b, weights_a, token_weights(b, frequencies))
+            if best is None or found.score > best.score:
+                best = found
+    assert best is not None  # one name each at least
+    return best
+
+
+def _with_others(text: str, prepare_name: Callable[[str], PreparedName]) -> list[PreparedName]:
+    name = prepare_name(text)
+    return [name, *map(prepare_name, name.others)]
+
+
 def compare(
     left: str,
     right: str,
@@ -1116,8 +1150,7 @@ def compare(
     False
     """
     frequencies = frequencies or reference_frequencies()
-    a, b = prepare(left, kind), prepare(right, kind)
-    explanation = score_prepared(a, b, token_weights(a, frequencies), token_weights(b, frequencies))
+    explanation = compare_names(left, right, lambda text: prepare(text, kind), frequencies)
     return Comparison(
         explanation.score,
         DEFAULT_THRESHOLD if threshold is None else threshold,

@@ -56,7 +56,7 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-PREPARE_VERSION = "28"
+PREPARE_VERSION = "29"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -174,6 +174,10 @@ class PreparedName:
         capitals: Whether the first word is written without lower-case letters
             ("IBM", "SMIC", "P&G", 华为): only then may a one-word name be an
             acronym ("Cott Corp." is a word, not C-O-T-T).
+        others: Other names written into the name, as written ("LTS Holding
+            Limited (f.k.a. IPP-International Petroleum Products Ltd.)"; see
+            :func:`split_alternatives`), those with a word of their own: each is
+            a name too ("(formerly Trading Company)" is none).
         comparison: The comparison words joined by spaces.
 
     Derived forms (``runs``, ``form_keys``, ``initials``, ``acronyms``) are
@@ -188,6 +192,7 @@ class PreparedName:
     legal_forms: tuple[LegalForm, ...] = field(default=())
     capitals: bool = True
     aliases: frozenset[str] = field(default=frozenset())
+    others: tuple[str, ...] = ()
     comparison: str = field(init=False, repr=False, compare=False)
     _derived: dict[str, Any] = field(init=False, repr=False, compare=False)
 
@@ -253,6 +258,7 @@ class PreparedName:
                 for f in self.legal_forms
             ],
             "aliases": sorted(self.aliases),
+            "others": list(self.others),
         }
 
 
@@ -389,13 +395,16 @@ class Preparer:
         """Prepare a name without caching it (for names prepared once, such as a
         list's while it is compiled)."""
         aliases: set[str] = set()
-        body, others = split_alternatives(text)
-        for other in others:
-            # What else the name goes by, as written: compared whole, as aliases
-            # are, if it has a word of its own ("(formerly Trading Company)" has not).
+        others: list[str] = []
+        body, written = split_alternatives(text)
+        for other in written:
+            # What else the name goes by, as written: a name too, and compared whole
+            # as aliases are, if it has a word of its own ("(formerly Trading
+            # Company)" has not).
             alternative = self.prepare_uncached(other, kind)
             if any(t.tag in DISTINCTIVE_TAGS for t in alternative.tokens):
                 aliases.add(compact(alternative))
+                others.append(other)
             aliases.update(alternative.aliases)
         acronym = _TRAILING_ACRONYM.search(body)
         if acronym is not None and acronym.start() > 0:
@@ -498,7 +507,15 @@ class Preparer:
         first = text.split(maxsplit=1)[0] if text.strip() else ""
         capitals = not any(c.islower() for c in first)
         return PreparedName(
-            text, normal, kind, inferred, tuple(tokens), tuple(forms), capitals, frozenset(aliases)
+            text,
+            normal,
+            kind,
+            inferred,
+            tuple(tokens),
+            tuple(forms),
+            capitals,
+            frozenset(aliases),
+            tuple(others),
         )
 
 
