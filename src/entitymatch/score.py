@@ -46,14 +46,7 @@ from typing import Any
 import jellyfish
 from rapidfuzz.distance import OSA
 
-from entitymatch.prepare import (
-    PreparedName,
-    Run,
-    Token,
-    compact,
-    compact_words,
-    prepare,
-)
+from entitymatch.prepare import PreparedName, Run, Token, compact, compact_words, prepare
 from entitymatch.prepare.romanize import (
     korean_key,
     other_syllables,
