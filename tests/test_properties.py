@@ -47,6 +47,22 @@ def test_scores_are_in_range_and_symmetric(left: str, right: str) -> None:
 
 
 @SETTINGS
+@given(real_names, real_names, real_names, st.sampled_from(["f.k.a.", "a.k.a.", "formerly"]))
+def test_an_other_name_scores_at_least_as_itself(
+    name: str, other: str, third: str, marker: str
+) -> None:
+    # "X (f.k.a. Y)" against Z: Y is a name of the entity, so the pair scores at
+    # least what Y and Z score, whichever side each is on.
+    assume(not any(c in other for c in "()（）;|") and other.strip())
+    written = f"{name} ({marker} {other})"
+    assume(other in prepare(written).others)
+    forward, backward = em.compare(written, third), em.compare(third, written)
+    assert forward.score == backward.score
+    assert forward.score >= em.compare(other, third).score
+    assert em.compare(written, other).score == 1.0
+
+
+@SETTINGS
 @given(any_name)
 def test_a_name_is_identical_to_itself(text: str) -> None:
     assume(prepare(text).tokens)
