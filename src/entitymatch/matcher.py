@@ -32,6 +32,7 @@ from entitymatch.score import (
     Explanation,
     compare_names,
     score_prepared,
+    with_others,
 )
 from entitymatch.store import dump_arrays, read_arrays, write_arrays
 from entitymatch.weights import Frequencies, reference_frequencies, token_weights
@@ -345,8 +346,10 @@ class Matcher:
     ) -> list[tuple[int, int, Explanation]]:
         """:meth:`_search` of a name and of each other name written into it ("X
         (f.k.a. Y)" is screened as Y too): each entity's best, best first."""
-        texts = (name, *self.prepare(name, kind).others)
-        found = [self._search_name(text, kind, threshold, limit) for text in texts]
+        found = [
+            self._search(query, token_weights(query, self.frequencies), threshold, limit)
+            for query in with_others(name, lambda text: self.prepare(text, kind))
+        ]
         if len(found) == 1:  # most names
             return found[0]
         best: dict[int, tuple[int, Explanation]] = {}
@@ -357,12 +360,6 @@ class Matcher:
         ranked = sorted(best.items(), key=lambda item: (-item[1][1].score, item[0]))
         merged = [(position, name_id, explanation) for position, (name_id, explanation) in ranked]
         return merged[:limit]
-
-    def _search_name(
-        self, text: str, kind: Kind | None, threshold: float, limit: int | None
-    ) -> list[tuple[int, int, Explanation]]:
-        query = self.prepare(text, kind)
-        return self._search(query, token_weights(query, self.frequencies), threshold, limit)
 
     def _search(
         self,
@@ -443,8 +440,7 @@ class Matcher:
         """Score every list name (the slow oracle the index is tested against)."""
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         best: dict[int, float] = {}
-        for text in (name, *self.prepare(name, kind).others):
-            query = self.prepare(text, kind)
+        for query in with_others(name, lambda text: self.prepare(text, kind)):
             weights = token_weights(query, self.frequencies)
             for entity in self._weak_hits(query):
                 best[entity] = max(best.get(entity, -1.0), WEAK_ALIAS_SCORE)

@@ -1033,15 +1033,15 @@ def core(name: PreparedName) -> str:
 
 
 def _core(name: PreparedName) -> str:
-    flags = name.derived("distinctive", _distinctive)
+    flags = _distinctive_flags(name)
     return "".join(t.text for t, distinctive in zip(name.tokens, flags, strict=True) if distinctive)
 
 
 def _rests_on_distinctive(left: PreparedName, right: PreparedName, pairs: Sequence[Pair]) -> bool:
     used_left = {i for p in pairs for i in p.left}
     used_right = {j for p in pairs for j in p.right}
-    core_left = {i for i, d in enumerate(left.derived("distinctive", _distinctive)) if d}
-    core_right = {j for j, d in enumerate(right.derived("distinctive", _distinctive)) if d}
+    core_left = {i for i, d in enumerate(_distinctive_flags(left)) if d}
+    core_right = {j for j, d in enumerate(_distinctive_flags(right)) if d}
     if not core_left and not core_right:
         # Two names of generic words only rest on all their words: aligned word
         # for word, they are one name ("Aerospace Communications Holdings Group"
@@ -1073,7 +1073,12 @@ def _kinds_conflict(left: PreparedName, right: PreparedName) -> bool:
 def is_distinctive(name: PreparedName, index: int) -> bool:
     """Whether a token can carry a match: a distinctive word or number, or a place
     in a name that has neither (a government body named by its place)."""
-    return name.derived("distinctive", _distinctive)[index]
+    return _distinctive_flags(name)[index]
+
+
+def _distinctive_flags(name: PreparedName) -> tuple[bool, ...]:
+    """:func:`is_distinctive` of each token (kept with the name)."""
+    return name.derived("distinctive", _distinctive)
 
 
 def _distinctive(name: PreparedName) -> tuple[bool, ...]:
@@ -1098,18 +1103,20 @@ def compare_names(
     is a name, as a :class:`~entitymatch.Matcher` screens and lists it. At equal
     scores the names as given come first."""
     best: Explanation | None = None
-    lefts, rights = _with_others(left, prepare_name), _with_others(right, prepare_name)
-    for a in lefts:
+    rights = [(b, token_weights(b, frequencies)) for b in with_others(right, prepare_name)]
+    for a in with_others(left, prepare_name):
         weights_a = token_weights(a, frequencies)
-        for b in rights:
-            found = score_prepared(a, b, weights_a, token_weights(b, frequencies))
+        for b, weights_b in rights:
+            found = score_prepared(a, b, weights_a, weights_b)
             if best is None or found.score > best.score:
                 best = found
     assert best is not None  # one name each at least
     return best
 
 
-def _with_others(text: str, prepare_name: Callable[[str], PreparedName]) -> list[PreparedName]:
+def with_others(text: str, prepare_name: Callable[[str], PreparedName]) -> list[PreparedName]:
+    """A name prepared, then each other name written into it (see
+    :attr:`PreparedName.others`)."""
     name = prepare_name(text)
     return [name, *map(prepare_name, name.others)]
 

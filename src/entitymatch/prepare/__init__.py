@@ -106,16 +106,17 @@ class Token:
     # lookups per screen): their hash and forms are computed once.
     def __post_init__(self) -> None:
         object.__setattr__(self, "forms", (self.text, *self.alts) if self.alts else (self.text,))
-        fields = (self.text, self.source, self.tag, self.alts, self.via, self.script, self.role)
-        object.__setattr__(self, "_hash", hash(fields))
+        object.__setattr__(self, "_hash", hash(self._fields()))
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (self.text, self.source, self.tag, self.alts, self.via, self.script, self.role)
 
     def __hash__(self) -> int:
         return self._hash
 
     def __reduce__(self) -> tuple[type[Token], tuple[Any, ...]]:
         # Made again through __init__: a string's hash differs between processes.
-        fields = (self.text, self.source, self.tag, self.alts, self.via, self.script, self.role)
-        return Token, fields
+        return Token, self._fields()
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-serializable form."""
