@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -148,6 +149,31 @@ def test_a_han_syllable_is_never_an_initial(han: str, surname: str, rest: str) -
     reading = prepare(han, "person").tokens[0].text
     explanation = em.compare(han + "扎", f"{reading}{rest} {surname}", kind="person")
     assert not any(pair["how"] == "initial" for pair in explanation.to_dict()["pairs"])
+
+
+# Characters of Xinhua transliterations of foreign names, and ones whose pinyin
+# spells a legal form elsewhere (奥 ao: AO, 萨 sa: SA, 欧 ou: OU, 女 nv: NV, 色 se: SE).
+TRANSLITERATION_HAN = list("马尔科卢比奥蓬佩南希洛西亚历克斯阿扎布朗巴特普萨欧女色德伊莎白")
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(TRANSLITERATION_HAN), min_size=1, max_size=5),
+        min_size=1,
+        max_size=3,
+    ),
+    st.sampled_from([None, "organization"]),
+)
+def test_a_han_name_loses_no_character_and_has_no_latin_legal_form(
+    parts: list[str], kind: Literal["organization"] | None
+) -> None:
+    # A foreign name written in Han (马尔科·卢比奥 Marco Rubio) is read whole: its last
+    # character is no legal form (奥 is not "AO") and no character disappears.
+    name = prepare("·".join(parts), kind)
+    assert all(not f.surface.isascii() for f in name.legal_forms), name.legal_forms
+    read = "".join(t.source for t in name.tokens) + "".join(f.surface for f in name.legal_forms)
+    assert set("".join(parts)) <= set(read), name.to_dict()
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,7 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-PREPARE_VERSION = "29"
+PREPARE_VERSION = "30"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -454,7 +454,10 @@ class Preparer:
                 runs.append((at, len(tokens), ()))
         start, end = 0, len(tokens)
         if kind != "person" and tokens:
-            start, end, found = split_legal_forms([t.text for t in tokens])
+            # Legal forms are read where they are written: a Han one was split off
+            # above, and the pinyin of a Han word is no form (奥 ao is not "AO").
+            read = ["" if t.script == "han" else t.text for t in tokens]
+            start, end, found = split_legal_forms(read)
             forms = [*found, *forms]
         tokens = [_tagged(token, kind) for token in tokens]
         # What a run of Han goes by is what the name goes by only when no other

@@ -676,7 +676,10 @@ def read_han(
             continue
         pieces = _segment(text, lexicon)
         pending = ""
-        for piece, entry in [*pieces, ("", None)]:
+        for piece, found in [*pieces, ("", None)]:
+            # Inside a foreign name a dictionary word is an accident of sound (卢比奥
+            # Rubio is not 卢比 "rupee" + 奥): it is read with its neighbours.
+            entry = None if foreign and found is not None and found.via == "cedict" else found
             if entry is None and piece:
                 pending += piece  # unknown characters: one unit, read in context
                 continue
