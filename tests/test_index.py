@@ -296,6 +296,55 @@ def test_index_is_exact_on_korean_names(
     assert found == korean_matcher._exhaustive(query, threshold=threshold)
 
 
+FOREIGN_ROWS = [row for row in _golden_rows() if row["note"].startswith("foreign_full_name_")]
+FOREIGN_IDS = {
+    name: f"foreign-{n}"
+    for n, name in enumerate(
+        sorted({row[side] for row in FOREIGN_ROWS for side in ("left", "right")})
+    )
+}
+
+
+@pytest.fixture(scope="module")
+def foreign_matcher() -> em.Matcher:
+    """The list sample with the Latin and Han names of the foreign-name golden rows."""
+    extra = [em.Entity(id=key, names=[name]) for name, key in FOREIGN_IDS.items()]
+    return em.Matcher([*ENTITIES, *extra])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(FOREIGN_ROWS),
+    st.sampled_from(["left", "right"]),
+    st.integers(min_value=0, max_value=2**32),
+    st.sampled_from([em.DEFAULT_THRESHOLD, 0.6]),
+)
+def test_index_is_exact_on_foreign_names_heard_together(
+    foreign_matcher: em.Matcher, row: dict[str, str], side: str, seed: int, threshold: float
+) -> None:
+    # 马尔科·卢比奥 / Marco Rubio pair as two words heard together, in a list of
+    # either script: the index must find every such pair the scorer makes.
+    name = row[side]
+    rng = random.Random(seed)
+    cut = rng.randrange(len(name))
+    query = rng.choice([name, name, name[:cut] + name[cut + 1 :]])
+    found = _indexed(foreign_matcher, query, threshold)
+    assert found == foreign_matcher._exhaustive(query, threshold=threshold)
+    if query == name and row["expected"] == "match":
+        other = "right" if side == "left" else "left"
+        assert FOREIGN_IDS[row[other]] in [entity for entity, _ in found]
+
+
+def test_a_list_of_chinese_names_only_is_heard_by_latin_words() -> None:
+    # No word of 朱海仑 (zhu | hailun, a surname and a given name) is read by sound
+    # alone, but the two together may be a foreign name heard as one Latin word
+    # (JHLN): the index looks for such runs even in a list of Chinese names only.
+    # "Johalin" is a spelling made up to sound like zhu hai lun.
+    matcher = em.Matcher([em.Entity(id="zhu", names=["朱海仑"])])
+    found = _indexed(matcher, "Johalin", 0.5)
+    assert found == matcher._exhaustive("Johalin", threshold=0.5) == [("zhu", 0.85)]
+
+
 def test_limit_keeps_the_best(matcher: em.Matcher) -> None:
     for query in _queries(200, 4):
         full = _indexed(matcher, query, 0.6)

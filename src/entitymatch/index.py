@@ -59,6 +59,9 @@ from entitymatch.score import (
     MISSING_TYPO_SIMILARITY,
     PERSON_MISSING_FACTOR,
     SKELETON_SIMILARITY,
+    SOUND_RUN_ROLES,
+    SOUND_SIMILARITY,
+    SOUND_VIAS,
     TYPED_SIMILARITY,
     VARIANT_SIMILARITY,
     compact,
@@ -71,6 +74,7 @@ from entitymatch.score import (
     pinyin_initials,
     placed_compact,
     sound_key,
+    sound_pair_key,
     sound_run,
     sound_token,
     sounds_alike,
@@ -90,6 +94,7 @@ _SKELETON, _SKELETON_ABJAD, _KOREAN, _KOREAN_HANGUL = "s", "S", "o", "O"
 _SOUND_LATIN, _SOUND_HAN = "l", "h"
 _PINYIN_INITIALS = "p"
 _RUN, _RUN_SKELETON, _RUN_SOUND = "r", "R", "q"
+_PAIR_SOUND_LATIN, _PAIR_SOUND_HAN = "u", "U"  # two-word runs by sound, word by word
 _WHOLE, _COMPACT, _CORE, _ALIAS, _INITIALS, _ACRONYM = "w", "c", "C", "a", "i", "A"
 _PLACED = "P"  # a name without the places that end it
 
@@ -97,7 +102,8 @@ _PLACED = "P"  # a name without the places that end it
 _ABJAD, _HANGUL, _LATIN_WORD, _HAN_SOUND = 1, 2, 4, 8
 _DISTINCTIVE = 16  # token flag: the token is distinctive in its name
 _HAN_INITIALS = 32  # a Han place or name an English name may write as initials (SZ)
-_FORM_FLAGS = np.uint8(_ABJAD | _HANGUL | _LATIN_WORD | _HAN_SOUND | _HAN_INITIALS)
+_HAN_SOUND_RUN = 128  # a Han word that may be part of a foreign name's run (score.sound_run)
+_FORM_FLAGS = np.uint8(_ABJAD | _HANGUL | _LATIN_WORD | _HAN_SOUND | _HAN_INITIALS | _HAN_SOUND_RUN)
 # A name key's auxiliary byte: the run's length (low bits) and this. (Bit 32 once
 # marked runs found by spelling key, when only those could cover a name for the
 # missing-token discount; every run pair now may, and the bit is not read.)
@@ -367,6 +373,11 @@ class Extract:
             if sound_run(name, run):
                 # A foreign name in Han read as surname + given, for one Latin word.
                 keys += [_RUN_SOUND + v for v in sound_variants(sound_key(run.joined, True))]
+            pair = sound_pair_key(name, run)
+            if pair is not None:
+                # Two words heard word by word, for two words of the other script.
+                prefix = _PAIR_SOUND_HAN if pair[1] else _PAIR_SOUND_LATIN
+                keys += [prefix + v for v in sound_variants(pair[0])]
             if length == 2:
                 # Two words by their consonants, for a one-word name in an abjad.
                 keys.append(_RUN_SKELETON + skeleton(run.joined))
@@ -407,6 +418,8 @@ def _text_flags(token: Token) -> int:
         flags |= _LATIN_WORD
     if sound_token(token):
         flags |= _HAN_SOUND
+    if token.script == "han" and token.role in SOUND_RUN_ROLES and token.via in SOUND_VIAS:
+        flags |= _HAN_SOUND_RUN
     if initials_token(token):
         flags |= _HAN_INITIALS
     return flags
@@ -500,7 +513,9 @@ class Index:
         self.typed_length = np.diff(arrays["typed_offsets"])
         self.size = len(self.name_weight)
         self.name_token_count = np.diff(self.name_tokens)
-        self.han_sound_runs = bool(np.any(self.form_flags & _HAN_SOUND))
+        # Whether any list word is Han that may be read by sound, alone or in a run:
+        # only then do Latin query words and runs look for such words.
+        self.han_sound_runs = bool(np.any(self.form_flags & (_HAN_SOUND | _HAN_SOUND_RUN)))
         self._token_cache: OrderedDict[tuple[object, ...], Hits] = OrderedDict()
         self._cached_hits = 0
 
@@ -812,18 +827,8 @@ class Index:
         positions, _ = self.name_table.find(list(keys))
         positions = positions[self.name_table.aux[positions] != 0]  # runs only
         if len(positions):
-            aux = self.name_table.aux[positions]
-            length = (aux & _LENGTH_MASK).astype(np.float32)
-            data = np.empty((len(positions), _COLUMNS), np.float32)
-            data[:, _SIM] = 1.0
-            data[:, _SHARE] = self.name_table.values[positions]
-            # Every run pair (equal, variant, skeleton 0.9, sound) may reach the
-            # discount's similarity: the bound assumes it does.
-            data[:, _COVER] = data[:, _COVER_STRONG] = length
-            data[:, _DIST] = (aux & _RUN_DISTINCTIVE) != 0
-            data[:, _COUNT] = 1.0
             parts_names.append(self.name_table.ids[positions])
-            parts_data.append(data)
+            parts_data.append(self._run_rows(positions, 1.0))
         hits = (
             _reduce_hits(np.concatenate(parts_names), np.concatenate(parts_data))
             if parts_names
@@ -832,16 +837,36 @@ class Index:
         self._cache_put(cache_key, hits)
         return hits
 
+    def _run_rows(
+        self, positions: npt.NDArray[np.intp], similarity: float
+    ) -> npt.NDArray[np.float32]:
+        """The rows of ``data`` for list runs found at ``positions`` of the name
+        table, paired at most at ``similarity``."""
+        aux = self.name_table.aux[positions]
+        data = np.empty((len(positions), _COLUMNS), np.float32)
+        data[:, _SIM] = similarity
+        data[:, _SHARE] = similarity * self.name_table.values[positions]
+        # Every run pair (equal, variant, skeleton 0.9, sound) may reach the
+        # discount's similarity: the bound assumes it does.
+        data[:, _COVER] = data[:, _COVER_STRONG] = aux & _LENGTH_MASK
+        data[:, _DIST] = (aux & _RUN_DISTINCTIVE) != 0
+        data[:, _COUNT] = 1.0
+        return data
+
     def run_hits(self, name: PreparedName) -> list[Hits]:
         """For each run of a query (adjacent words written together), the names
         it may pair with: one lookup for all the runs not cached."""
         found: list[Hits | None] = []
         keys: list[int] = []
         groups: list[tuple[int, int]] = []  # (run number, group) of each key
+        pair_keys = [sound_pair_key(name, run) for run in name.runs]
         cache_keys = [
-            ("run", run.joined, run.keys, run.abjad, len(run.indices), sound_run(name, run))
-            for run in name.runs
+            ("run", run.joined, run.keys, run.abjad, len(run.indices), sound_run(name, run), pair)
+            for run, pair in zip(name.runs, pair_keys, strict=True)
         ]
+        # Two-word runs heard word by word, against list runs of the other script.
+        pairs: list[int] = []
+        pair_of: list[int] = []  # the run number of each key in ``pairs``
         for number, (run, cache_key) in enumerate(zip(name.runs, cache_keys, strict=True)):
             cached = self._cache_get(cache_key)
             found.append(cached)
@@ -854,10 +879,20 @@ class Index:
                 table = _SKELETON if run.abjad else _SKELETON_ABJAD
                 keys.append(stable_hash(table + skeleton(run.joined)))
                 groups.append((number, _BY_SKELETON))
-            if cache_key[-1]:
+            if cache_key[-2]:
                 for variant in sound_variants(sound_key(run.joined, True)):
                     keys.append(stable_hash(_SOUND_LATIN + variant))
                     groups.append((number, _BY_SOUND_HAN))
+            pair = pair_keys[number]
+            if pair is not None and (pair[1] or self.han_sound_runs):
+                prefix = _PAIR_SOUND_LATIN if pair[1] else _PAIR_SOUND_HAN
+                for variant in sound_variants(pair[0]):
+                    pairs.append(stable_hash(prefix + variant))
+                    pair_of.append(number)
+        pair_positions, pair_which = self.name_table.find(pairs)
+        keep = self.name_table.aux[pair_positions] != 0  # runs only
+        pair_positions, pair_which = pair_positions[keep], pair_which[keep]
+        pair_runs = np.asarray(pair_of, np.intp)[pair_which]
         positions, which = self.form_table.find(keys)
         best: dict[int, dict[int, float]] = {}
         for form_id, key_number in zip(
@@ -881,6 +916,14 @@ class Index:
             hits = cached
             if hits is None:
                 hits = self._form_hits(best.get(number, {}))
+                at = pair_positions[pair_runs == number]
+                if len(at):
+                    names = self.name_table.ids[at]
+                    data = self._run_rows(at, SOUND_SIMILARITY)
+                    if hits.size:
+                        names = np.concatenate([hits.names, names])
+                        data = np.concatenate([hits.data, data])
+                    hits = _reduce_hits(names, data)
                 self._cache_put(cache_keys[number], hits)
             hits_of_runs.append(hits)
         return hits_of_runs

@@ -55,7 +55,12 @@ from entitymatch.prepare.romanize import (
     spelling_keys,
 )
 from entitymatch.prepare.scripts import ABJADS, INITIAL_SCRIPTS
-from entitymatch.prepare.sound import latin_sound_key, pinyin_sound_key, sound_similarity
+from entitymatch.prepare.sound import (
+    MIN_KEY_LENGTH,
+    latin_sound_key,
+    pinyin_sound_key,
+    sound_similarity,
+)
 from entitymatch.prepare.tagging import DISTINCTIVE_TAGS, canonical_kind
 from entitymatch.records import Kind
 from entitymatch.weights import (
@@ -429,6 +434,37 @@ def sound_run(name: PreparedName, run: Run) -> bool:
     )
 
 
+def sound_pair_key(name: PreparedName, run: Run) -> tuple[str, bool] | None:
+    """The sound key of a two-word run heard word by word, and whether it is Han.
+
+    A foreign name written in Han with its parts apart (乔希·霍利 Josh Hawley) meets
+    the Latin name word for word, but a word's key may be too short to trust alone
+    (JS, HL). Each word keyed on its own and the keys put together give the name's
+    key (JSHL), to compare with the other script's. Only a run of two Han words
+    that may each be a foreign name read by sound (:func:`sound_token`: not a
+    Chinese surname and given name, which pinyin compares), or of two Latin words
+    at least one of which has a key too short to pair on its own, has one: where
+    both keys are long enough, the words pair one by one.
+    """
+    if len(run.indices) != 2:
+        return None
+    first, second = (name.tokens[i] for i in run.indices)
+    if first.script == "han":
+        han = sound_token(first) and sound_token(second)
+        if not han:
+            return None
+    elif not (
+        first.script == second.script == "latin" and first.text.isalpha() and second.text.isalpha()
+    ):
+        return None
+    else:
+        han = False
+    keys = [sound_key(first.text, han), sound_key(second.text, han)]
+    if not all(keys) or (not han and min(map(len, keys)) >= MIN_KEY_LENGTH):
+        return None
+    return "".join(keys), han
+
+
 def joined_skeleton_similarity(joined: str, word: str) -> tuple[float, str]:
     """Words of an abjad joined, against one word, by consonant skeleton."""
     found = skeleton(joined)
@@ -647,6 +683,50 @@ def _join_candidates(
     return pairs
 
 
+def _sound_pair_keys(name: PreparedName) -> tuple[tuple[Run, str, bool], ...]:
+    """The two-word runs of a name that have a :func:`sound_pair_key`, with it."""
+    return name.derived(
+        "sound_pair_keys",
+        lambda n: tuple(
+            (run, *found) for run in n.runs if (found := sound_pair_key(n, run)) is not None
+        ),
+    )
+
+
+def _sound_run_pairs(
+    left: PreparedName,
+    right: PreparedName,
+    left_weights: Sequence[float],
+    right_weights: Sequence[float],
+) -> list[Pair]:
+    """Pairs of a two-word Han run and a two-word Latin run, by the sound of the
+    words put together (乔希·霍利 / Josh Hawley: JSHL)."""
+    pairs = []
+    right_keys = _sound_pair_keys(right)
+    for run_a, key_a, han_a in _sound_pair_keys(left):
+        for run_b, key_b, han_b in right_keys:
+            if han_a == han_b:
+                continue
+            similarity = round(SOUND_SIMILARITY * sound_similarity(key_a, key_b), 4)
+            if similarity <= 0.0:
+                continue
+            weight = math.fsum(left_weights[i] for i in run_a.indices) + math.fsum(
+                right_weights[j] for j in run_b.indices
+            )
+            pairs.append(
+                Pair(
+                    run_a.indices,
+                    run_b.indices,
+                    run_a.joined,
+                    run_b.joined,
+                    similarity,
+                    "sound+joined",
+                    weight,
+                )
+            )
+    return pairs
+
+
 def _abjad_and_latin(name: PreparedName) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The positions of a name's words read from an abjad, and of its Latin words."""
     scripts = [token.script for token in name.tokens]
@@ -690,7 +770,18 @@ def align(
         # out of 唐纳德·特朗普, where 唐纳德 = donald and 特朗普 = trump align all).
         apart = _greedy(candidates[:singles])
         if math.fsum(p.gain for p in apart) > math.fsum(p.gain for p in chosen):
-            return apart
+            chosen = apart
+    if left.runs and right.runs:
+        # Two words heard together, only where a word is left unaligned: 迈克·蓬佩奥
+        # pairs with Mike Pompeo word by word, 马尔科·卢比奥 with Marco Rubio only
+        # as a whole (each word's key is too short alone).
+        aligned = sum(len(p.left) for p in chosen), sum(len(p.right) for p in chosen)
+        if aligned != (len(a), len(b)):
+            heard = _sound_run_pairs(left, right, left_weights, right_weights)
+            if heard:
+                together = _greedy([*candidates, *heard])
+                if math.fsum(p.gain for p in together) > math.fsum(p.gain for p in chosen):
+                    chosen = together
     return chosen
 
 
