@@ -378,6 +378,8 @@ class Extract:
                 # Two words heard word by word, for two words of the other script.
                 prefix = _PAIR_SOUND_HAN if pair[1] else _PAIR_SOUND_LATIN
                 keys += [prefix + v for v in sound_variants(pair[0])]
+                if pair[1]:
+                    keys.append(_PAIR_SOUND_HAN)  # no variant is empty: a mark that one is here
             if length == 2:
                 # Two words by their consonants, for a one-word name in an abjad.
                 keys.append(_RUN_SKELETON + skeleton(run.joined))
@@ -516,6 +518,9 @@ class Index:
         # Whether any list word is Han that may be read by sound, alone or in a run:
         # only then do Latin query words and runs look for such words.
         self.han_sound_runs = bool(np.any(self.form_flags & (_HAN_SOUND | _HAN_SOUND_RUN)))
+        # Whether any list run is two Han words heard together: only then do Latin
+        # query runs look for them (most lists have none, and pay nothing).
+        self.han_pair_runs = bool(len(self.name_table.find([stable_hash(_PAIR_SOUND_HAN)])[0]))
         self._token_cache: OrderedDict[tuple[object, ...], Hits] = OrderedDict()
         self._cached_hits = 0
 
@@ -884,7 +889,7 @@ class Index:
                     keys.append(stable_hash(_SOUND_LATIN + variant))
                     groups.append((number, _BY_SOUND_HAN))
             pair = pair_keys[number]
-            if pair is not None and (pair[1] or self.han_sound_runs):
+            if pair is not None and (pair[1] or self.han_pair_runs):
                 prefix = _PAIR_SOUND_LATIN if pair[1] else _PAIR_SOUND_HAN
                 for variant in sound_variants(pair[0]):
                     pairs.append(stable_hash(prefix + variant))
