@@ -59,9 +59,7 @@ from entitymatch.score import (
     MISSING_TYPO_SIMILARITY,
     PERSON_MISSING_FACTOR,
     SKELETON_SIMILARITY,
-    SOUND_RUN_ROLES,
     SOUND_SIMILARITY,
-    SOUND_VIAS,
     TYPED_SIMILARITY,
     VARIANT_SIMILARITY,
     compact,
@@ -76,6 +74,7 @@ from entitymatch.score import (
     sound_key,
     sound_pair_key,
     sound_run,
+    sound_run_token,
     sound_token,
     sounds_alike,
     text_similarity,
@@ -102,7 +101,7 @@ _PLACED = "P"  # a name without the places that end it
 _ABJAD, _HANGUL, _LATIN_WORD, _HAN_SOUND = 1, 2, 4, 8
 _DISTINCTIVE = 16  # token flag: the token is distinctive in its name
 _HAN_INITIALS = 32  # a Han place or name an English name may write as initials (SZ)
-_HAN_SOUND_RUN = 128  # a Han word that may be part of a foreign name's run (score.sound_run)
+_HAN_SOUND_RUN = 128  # a Han word that may be in a foreign name's run (sound_run_token)
 _FORM_FLAGS = np.uint8(_ABJAD | _HANGUL | _LATIN_WORD | _HAN_SOUND | _HAN_INITIALS | _HAN_SOUND_RUN)
 # A name key's auxiliary byte: the run's length (low bits) and this. (Bit 32 once
 # marked runs found by spelling key, when only those could cover a name for the
@@ -420,7 +419,7 @@ def _text_flags(token: Token) -> int:
         flags |= _LATIN_WORD
     if sound_token(token):
         flags |= _HAN_SOUND
-    if token.script == "han" and token.role in SOUND_RUN_ROLES and token.via in SOUND_VIAS:
+    if sound_run_token(token):
         flags |= _HAN_SOUND_RUN
     if initials_token(token):
         flags |= _HAN_INITIALS

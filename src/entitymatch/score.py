@@ -421,17 +421,18 @@ def sound_token(token: Token) -> bool:
     return token.script == "han" and token.role in SOUND_ROLES and token.via in SOUND_VIAS
 
 
+def sound_run_token(token: Token) -> bool:
+    """Whether a token is a Han word that may be part of a foreign name read by
+    sound, as a Chinese surname or given name may be (蓬 | 佩奥 is Pompeo)."""
+    return token.script == "han" and token.role in SOUND_RUN_ROLES and token.via in SOUND_VIAS
+
+
 def sound_run(name: PreparedName, run: Run) -> bool:
     """Whether a run is Han words that may be a foreign name read by sound."""
     tokens = name.tokens
     if tokens[run.indices[0]].script != "han":  # most runs: answered at once
         return False
-    return all(
-        tokens[i].script == "han"
-        and tokens[i].role in SOUND_RUN_ROLES
-        and tokens[i].via in SOUND_VIAS
-        for i in run.indices
-    )
+    return all(sound_run_token(tokens[i]) for i in run.indices)
 
 
 def sound_pair_key(name: PreparedName, run: Run) -> tuple[str, bool] | None:
