@@ -375,10 +375,9 @@ class Extract:
             pair = sound_pair_key(name, run)
             if pair is not None:
                 # Two words heard word by word, for two words of the other script.
-                prefix = _PAIR_SOUND_HAN if pair[1] else _PAIR_SOUND_LATIN
-                keys += [prefix + v for v in sound_variants(pair[0])]
+                keys.append((_PAIR_SOUND_HAN if pair[1] else _PAIR_SOUND_LATIN) + pair[0])
                 if pair[1]:
-                    keys.append(_PAIR_SOUND_HAN)  # no variant is empty: a mark that one is here
+                    keys.append(_PAIR_SOUND_HAN)  # no key is empty: a mark that one is here
             if length == 2:
                 # Two words by their consonants, for a one-word name in an abjad.
                 keys.append(_RUN_SKELETON + skeleton(run.joined))
@@ -890,9 +889,8 @@ class Index:
             pair = pair_keys[number]
             if pair is not None and (pair[1] or self.han_pair_runs):
                 prefix = _PAIR_SOUND_LATIN if pair[1] else _PAIR_SOUND_HAN
-                for variant in sound_variants(pair[0]):
-                    pairs.append(stable_hash(prefix + variant))
-                    pair_of.append(number)
+                pairs.append(stable_hash(prefix + pair[0]))
+                pair_of.append(number)
         pair_positions, pair_which = self.name_table.find(pairs)
         keep = self.name_table.aux[pair_positions] != 0  # runs only
         pair_positions, pair_which = pair_positions[keep], pair_which[keep]

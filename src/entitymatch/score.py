@@ -441,7 +441,9 @@ def sound_pair_key(name: PreparedName, run: Run) -> tuple[str, bool] | None:
     A foreign name written in Han with its parts apart (乔希·霍利 Josh Hawley) meets
     the Latin name word for word, but a word's key may be too short to trust alone
     (JS, HL). Each word keyed on its own and the keys put together give the name's
-    key (JSHL), to compare with the other script's. Only a run of two Han words
+    key (JSHL), which must equal the other script's: two short keys are not long
+    enough for an edit (:func:`edit_budget` would allow one from five letters,
+    where one short word could then differ in full). Only a run of two Han words
     that may each be a foreign name read by sound (:func:`sound_token`: not a
     Chinese surname and given name, which pinyin compares), or of two Latin words
     at least one of which has a key too short to pair on its own, has one: where
@@ -463,7 +465,8 @@ def sound_pair_key(name: PreparedName, run: Run) -> tuple[str, bool] | None:
     keys = [sound_key(first.text, han), sound_key(second.text, han)]
     if not all(keys) or (not han and min(map(len, keys)) >= MIN_KEY_LENGTH):
         return None
-    return "".join(keys), han
+    joined = "".join(keys)
+    return (joined, han) if len(joined) >= MIN_KEY_LENGTH else None
 
 
 def joined_skeleton_similarity(joined: str, word: str) -> tuple[float, str]:
@@ -700,16 +703,13 @@ def _sound_run_pairs(
     left_weights: Sequence[float],
     right_weights: Sequence[float],
 ) -> list[Pair]:
-    """Pairs of a two-word Han run and a two-word Latin run, by the sound of the
-    words put together (乔希·霍利 / Josh Hawley: JSHL)."""
+    """Pairs of a two-word Han run and a two-word Latin run whose words put
+    together sound the same (乔希·霍利 / Josh Hawley: JSHL), at :data:`SOUND_SIMILARITY`."""
     pairs = []
     right_keys = _sound_pair_keys(right)
     for run_a, key_a, han_a in _sound_pair_keys(left):
         for run_b, key_b, han_b in right_keys:
-            if han_a == han_b:
-                continue
-            similarity = round(SOUND_SIMILARITY * sound_similarity(key_a, key_b), 4)
-            if similarity <= 0.0:
+            if han_a == han_b or key_a != key_b:
                 continue
             weight = math.fsum(left_weights[i] for i in run_a.indices) + math.fsum(
                 right_weights[j] for j in run_b.indices
@@ -720,7 +720,7 @@ def _sound_run_pairs(
                     run_b.indices,
                     run_a.joined,
                     run_b.joined,
-                    similarity,
+                    SOUND_SIMILARITY,
                     "sound+joined",
                     weight,
                 )
