@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import entitymatch as em
-from entitymatch.index import deletions
+from entitymatch.index import deletions, typo_budget_mask, within_typo_budget
 from entitymatch.prepare import prepare
 from entitymatch.score import is_distinctive, typed_text
 
@@ -362,3 +362,32 @@ def test_deletion_neighbourhood_is_every_shorter_subsequence(word: str, budget: 
         for kept in itertools.combinations(range(len(word)), size)
     }
     assert deletions(word, budget) == expected
+
+
+def _edited(word: str, data: st.DataObject) -> str:
+    """``word`` after zero to three random edits: near words, as the deletion
+    variants find them."""
+    for _ in range(data.draw(st.integers(0, 3))):
+        at = data.draw(st.integers(0, len(word)))
+        letter = data.draw(st.sampled_from("abcde"))
+        edit = data.draw(st.sampled_from(["insert", "delete", "replace", "swap"]))
+        if edit == "insert" or not word:
+            word = word[:at] + letter + word[at:]
+        elif edit == "delete":
+            word = word[: at - 1] + word[at:] if at else word[1:]
+        elif edit == "replace":
+            word = word[: at - 1] + letter + word[at:] if at else letter + word[1:]
+        elif len(word) > 1:
+            at = min(at, len(word) - 2)
+            word = word[:at] + word[at + 1] + word[at] + word[at + 2 :]
+    return word or "a"
+
+
+@given(st.text(alphabet="abcde", min_size=1, max_size=14), st.data())
+def test_the_batched_typo_budget_is_the_pairwise_one(word: str, data: st.DataObject) -> None:
+    # The index checks a query word against the forms its deletion variants find
+    # in one rapidfuzz call: the same answer as the scorer's rule pair by pair.
+    others = [_edited(word, data) for _ in range(data.draw(st.integers(1, 12)))]
+    assert typo_budget_mask(word, others).tolist() == [
+        within_typo_budget(word, other) for other in others
+    ]

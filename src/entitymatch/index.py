@@ -41,6 +41,7 @@ from typing import Any
 import jellyfish
 import numpy as np
 import numpy.typing as npt
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from entitymatch.prepare import PreparedName, Token
@@ -172,6 +173,21 @@ def within_typo_budget(a: str, b: str) -> bool:
     (True, False)
     """
     return OSA.distance(a, b, score_cutoff=MAX_EDITS) <= max_edits(max(len(a), len(b)))
+
+
+_TYPO_BUDGETS = np.array([max_edits(length) for length in range(4 * MAX_EDITS)])
+"""max_edits by length, up to where it stops growing."""
+
+
+def typo_budget_mask(word: str, others: Sequence[str]) -> npt.NDArray[np.bool_]:
+    """:func:`within_typo_budget` of ``word`` and each of ``others``, in one call
+    to rapidfuzz's C++ instead of one Python call a pair."""
+    distances: npt.NDArray[np.int32] = process.cdist(
+        [word], others, scorer=OSA.distance, score_cutoff=MAX_EDITS, dtype=np.int32
+    )[0]
+    lengths = np.fromiter(map(len, others), np.intp, len(others))
+    longer = np.minimum(np.maximum(lengths, len(word)), len(_TYPO_BUDGETS) - 1)
+    return distances <= _TYPO_BUDGETS[longer]
 
 
 def sound_variants(key: str) -> list[str]:
@@ -797,12 +813,15 @@ class Index:
             if similarity > best.get(form_id, 0.0):
                 best[form_id] = similarity
         by_typo -= by_text
-        for form_id in by_text | by_typo:
-            other = self.forms[form_id]
-            typo = form_id in by_typo
-            for form in forms:
-                if typo and not within_typo_budget(form, other):
-                    continue
+        compared = [(form_id, self.forms[form_id]) for form_id in by_text]
+        typos = [(form_id, self.forms[form_id]) for form_id in by_typo]
+        for form in forms:
+            pairs = compared
+            if typos:
+                # Most forms a deletion variant finds are not within the typo budget.
+                within = typo_budget_mask(form, [other for _, other in typos]).tolist()
+                pairs = compared + [typo for typo, ok in zip(typos, within, strict=True) if ok]
+            for form_id, other in pairs:
                 similarity = text_similarity(form, other)[0]
                 if similarity > best.get(form_id, 0.0):
                     best[form_id] = similarity
