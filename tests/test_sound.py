@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pypinyin import lazy_pinyin
 
+import entitymatch as em
 from entitymatch.prepare.sound import (
     ALPHABET,
     MIN_KEY_LENGTH,
@@ -249,3 +250,19 @@ def test_budget_grows_with_length() -> None:
 )
 def test_pinyin_key_odd_syllables(syllables: list[str]) -> None:
     assert set(pinyin_sound_key(syllables)) <= ALPHABET
+
+
+def _heard_together(left: str, right: str) -> list[dict[str, object]]:
+    pairs = em.compare(left, right, kind="person").to_dict()["pairs"]
+    return [p for p in pairs if p["how"] == "sound+joined" and " " in str(p["left"])]
+
+
+def test_two_short_keys_are_heard_together_only_when_equal() -> None:
+    # MK + LP = MKLP: the whole name, word by word, where each key alone is too short.
+    assert _heard_together("马尔科·卢比奥", "Marco Rubio")
+    # One edit apart (ALKSAJ / ALKSTJ: a whole short word differs) is no pair.
+    assert not _heard_together("亚历克斯·阿扎", "Oleksiy DYKYY")
+    # A Chinese surname and given name are compared by pinyin, never heard so
+    # (陈明国 chen | mingguo and Jianming Cao, an SDN name given name first, share
+    # the key JNMNK put together).
+    assert not _heard_together("陈明国", "Jianming Cao")

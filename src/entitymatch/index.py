@@ -886,9 +886,9 @@ class Index:
             ("run", run.joined, run.keys, run.abjad, len(run.indices), sound_run(name, run), pair)
             for run, pair in zip(name.runs, pair_keys, strict=True)
         ]
-        # Two-word runs heard word by word, against list runs of the other script.
-        pairs: list[int] = []
-        pair_of: list[int] = []  # the run number of each key in ``pairs``
+        # Two-word runs heard word by word, against list runs of the other script:
+        # run number -> key.
+        pairs: dict[int, int] = {}
         for number, (run, cache_key) in enumerate(zip(name.runs, cache_keys, strict=True)):
             cached = self._cache_get(cache_key)
             found.append(cached)
@@ -908,12 +908,14 @@ class Index:
             pair = pair_keys[number]
             if pair is not None and (pair[1] or self.han_pair_runs):
                 prefix = _PAIR_SOUND_LATIN if pair[1] else _PAIR_SOUND_HAN
-                pairs.append(stable_hash(prefix + pair[0]))
-                pair_of.append(number)
-        pair_positions, pair_which = self.name_table.find(pairs)
-        keep = self.name_table.aux[pair_positions] != 0  # runs only
-        pair_positions, pair_which = pair_positions[keep], pair_which[keep]
-        pair_runs = np.asarray(pair_of, np.intp)[pair_which]
+                pairs[number] = stable_hash(prefix + pair[0])
+        heard: dict[int, list[int]] = {}  # run number -> name-table positions
+        if pairs:  # most queries have none
+            at, which = self.name_table.find(list(pairs.values()))
+            keep = self.name_table.aux[at] != 0  # runs only
+            numbers = list(pairs)
+            for position, key_number in zip(at[keep].tolist(), which[keep].tolist(), strict=True):
+                heard.setdefault(numbers[key_number], []).append(position)
         positions, which = self.form_table.find(keys)
         best: dict[int, dict[int, float]] = {}
         for form_id, key_number in zip(
@@ -937,8 +939,8 @@ class Index:
             hits = cached
             if hits is None:
                 hits = self._form_hits(best.get(number, {}))
-                at = pair_positions[pair_runs == number]
-                if len(at):
+                if number in heard:
+                    at = np.asarray(heard[number], np.intp)
                     names = self.name_table.ids[at]
                     data = self._run_rows(at, SOUND_SIMILARITY)
                     if hits.size:
