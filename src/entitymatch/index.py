@@ -881,10 +881,11 @@ class Index:
         found: list[Hits | None] = []
         keys: list[int] = []
         groups: list[tuple[int, int]] = []  # (run number, group) of each key
+        by_sound = [sound_run(name, run) for run in name.runs]
         pair_keys = [sound_pair_key(name, run) for run in name.runs]
         cache_keys = [
-            ("run", run.joined, run.keys, run.abjad, len(run.indices), sound_run(name, run), pair)
-            for run, pair in zip(name.runs, pair_keys, strict=True)
+            ("run", run.joined, run.keys, run.abjad, len(run.indices), *found)
+            for run, *found in zip(name.runs, by_sound, pair_keys, strict=True)
         ]
         # Two-word runs heard word by word, against list runs of the other script:
         # run number -> key.
@@ -901,7 +902,7 @@ class Index:
                 table = _SKELETON if run.abjad else _SKELETON_ABJAD
                 keys.append(stable_hash(table + skeleton(run.joined)))
                 groups.append((number, _BY_SKELETON))
-            if cache_key[-2]:
+            if by_sound[number]:
                 for variant in sound_variants(sound_key(run.joined, True)):
                     keys.append(stable_hash(_SOUND_LATIN + variant))
                     groups.append((number, _BY_SOUND_HAN))
