@@ -128,3 +128,28 @@ def test_an_industry_word_is_never_an_initialism() -> None:
     for han, initials in (("科技", "KJ"), ("集团", "JT")):
         pairs = em.compare(han, initials).to_dict()["pairs"]
         assert not any(p["how"] == "pinyin initials" for p in pairs)
+
+
+def test_a_dictionary_note_is_never_read_as_english() -> None:
+    # CC-CEDICT glosses that refer to another word ("same as 自个儿[zi4 ge3 r5]",
+    # "United Kingdom 联合王国[...]") or give a Taiwan reading ("Taiwan pr. [...]")
+    # are notes: read as English they became junk words that any two such
+    # entries shared ("alsowritten", "taiwanpr") or pinyin glued to a name.
+    from entitymatch.prepare.han import _cedict
+
+    entries = _cedict()
+    taiwan = sorted(form for form, entry in entries.items() if "taiwanpr" in entry.english)
+    assert not taiwan, taiwan[:10]
+    assert entries["朝鲜"].english == ("northkorea",)  # "Taiwan pr. [Chao2 xian3]" is not one
+    assert entries["长安"].english == ()  # was "nowchangquchangqu": "now 长安区[Chang2 an1 Qu1]"
+    uk = prepare("英国石油公司", "organization").tokens[0]
+    assert uk.source == "英国"
+    assert not any("lianhe" in alt for alt in uk.alts)
+
+
+@pytest.mark.parametrize("han", ["美国", "日本", "欧盟", "伊朗"])
+def test_a_country_opening_a_foreign_name_is_a_place(han: str) -> None:
+    # 美国国家民主基金会 (the National Endowment for Democracy, on China's 2019
+    # countermeasures): the country the Han name adds is missing, not distinctive.
+    first = prepare(han + "国家民主基金会", "organization").tokens[0]
+    assert (first.source, first.tag) == (han, "place")

@@ -961,6 +961,7 @@ COUNTRIES = [
     "britain",
     "uk",
     "usa",
+    "states",  # United States, as "emirates" is for the United Arab Emirates
     "america",
     "uruguay",
     "uzbekistan",

@@ -105,6 +105,9 @@ class _Entry:
 
 
 _PARENTHETICAL = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# A gloss that refers to another word ("same as 自個兒|自个儿[zi4 ge3 r5]", "United Kingdom
+# 聯合王國|联合王国[...]") is a note: read as English, its Han would become pinyin junk.
+_CROSS_REFERENCE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff|·]+")
 _STOP_IN_RENDERING = frozenset({"the", "of", "and", "for", "a", "an"})
 
 
@@ -201,7 +204,9 @@ def _cedict_path() -> resources.abc.Traversable:
 
 _TONE = re.compile(r"\d")
 # CC-CEDICT glosses that are notes, not translations.
-_NOT_NAMES = ("surname", "abbr", "variant", "old variant", "see ", "used in", "CL:", "(")
+_NOT_NAMES = (
+    "surname", "abbr", "variant", "old variant", "see ", "used in", "CL:", "(", "Taiwan pr"
+)  # fmt: skip
 
 
 @functools.cache
@@ -226,7 +231,10 @@ def _cedict() -> dict[str, _Entry]:
         short = [
             g
             for g in firsts
-            if g and len(g.split()) <= _CEDICT_MAX_GLOSS_WORDS and not g.startswith(_NOT_NAMES)
+            if g
+            and len(g.split()) <= _CEDICT_MAX_GLOSS_WORDS
+            and not g.startswith(_NOT_NAMES)
+            and not _CROSS_REFERENCE.search(g)
         ]
         # Proper nouns keep their name (可口可乐 Coca-Cola, 波音 Boeing, 拜登 Biden);
         # descriptions ("Hangzhou subprovincial city and capital of ...") are too long.
