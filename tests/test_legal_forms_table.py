@@ -50,6 +50,7 @@ SOURCE_PART = re.compile(r"curated|cleanco|name_matching|gleif:[0-9A-Z]{4}(,[0-9
 TWO_LETTER_KEYS = frozenset(
     [
         "co",
+        "dp",  # Ukrainian ДП in Latin, suffix-only ("..., DP"; DP World is initials)
         "ag",
         "ab",
         "as",

@@ -176,6 +176,49 @@ def test_a_han_name_loses_no_character_and_has_no_latin_legal_form(
     assert set("".join(parts)) <= set(read), name.to_dict()
 
 
+# Abbreviations the legal-form table writes in Cyrillic only, and the Latin word each
+# transliterates to (IP Group, At Home, Up Energy).
+CYRILLIC_ONLY_FORMS = {"ИП": "IP", "АТ": "At", "УП": "Up", "ПрАТ": "Prat"}
+
+
+@given(
+    st.sampled_from(sorted(CYRILLIC_ONLY_FORMS)),
+    st.sampled_from(["Toomey", "World", "Group", "Home", "Energy", "Smith", "Holdings"]),
+    st.booleans(),
+)
+def test_a_latin_word_is_no_form_the_table_writes_in_cyrillic_only(
+    form: str, word: str, first: bool
+) -> None:
+    # ИП opens Russian names (ИП Иванов), but "IP" opens IP Group; the lists write the
+    # Latin forms they use (OOO, RUP, FKU, "..., DP") with rows of their own, so a
+    # transliteration that is a word or initials stays a word.
+    latin = CYRILLIC_ONLY_FORMS[form]
+    text = f"{latin} {word}" if first else f"{word} {latin}"
+    name = prepare(text)
+    assert [t.text for t in name.tokens][0 if first else -1] == latin.lower(), name.to_dict()
+    cyrillic = prepare(f"{form} Укрнафта")
+    assert [t.text for t in cyrillic.tokens] == ["ukrnafta"]
+    assert len(cyrillic.legal_forms) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        ("FKU Uprdor Taman", "fku"),  # CSL
+        ("RUP GRODNENSKOYE PO AZOT", "rup"),  # OFAC SDN
+        ("ZAVOD SHAMPANSKYKH VYN NOVY SVIT, DP", "dp"),  # OFAC SDN
+        ("OOO Romashka", "ooo"),
+        ("ДП Антонов", "dp"),
+        ("DP World", None),  # ДП, initials at the start in Latin
+        ("ZAVOD FIOLENT, PAT", "pat"),  # OFAC SDN
+        ("ПАТ Укрнафта", "pat"),
+        ("Pat Toomey", None),  # ПАТ, a given name at the start in Latin
+    ],
+)
+def test_the_latin_forms_the_lists_write_are_forms(name: str, form: str | None) -> None:
+    assert [f.surface for f in prepare(name).legal_forms] == ([form] if form else [])
+
+
 @pytest.mark.parametrize(
     ("initial", "name"),
     [("J. Smith", "John Smith"), ("А. Иванов", "Алексей Иванов"), ("س. حسن", "سعيد حسن")],

@@ -623,6 +623,17 @@ CURATED: list[tuple[str, str, str]] = [
     ("MUP", STATE, BOTH),
     ("FKP", STATE, BOTH),
     ("FGBU", STATE, BOTH),
+    # Transliterations the lists write in Latin (CSL "FKU Uprdor Taman", "FGAU VIT ERA";
+    # SDN "RUP GRODNENSKOYE PO AZOT"): a form written only in Cyrillic is recognised in
+    # Cyrillic text only, so the Latin spellings in use have rows of their own.
+    ("FKU", STATE, BOTH),
+    ("FGAU", STATE, BOTH),
+    ("RUP", STATE, BOTH),
+    # Ukrainian ДП and ПАТ after the name in Latin (SDN "ZAVOD SHAMPANSKYKH VYN NOVY SVIT,
+    # DP", "ZAVOD FIOLENT, PAT"); at the start they are initials and a given name (DP
+    # World, Pat Toomey).
+    ("DP", STATE, SUF),
+    ("PAT", J, SUF),
     ("ANO", NP, BOTH),
     ("TOO", P, BOTH),
     ("AAT", J, BOTH),  # Belarusian ААТ, open joint-stock company ("AAT BELARUSKALIY")
@@ -997,6 +1008,7 @@ CURATED: list[tuple[str, str, str]] = [
 TWO_LETTER_ALLOWED = frozenset(
     [
         "co",
+        "dp",  # Ukrainian ДП, suffix-only
         "ag",
         "ab",
         "as",
@@ -1121,7 +1133,6 @@ DROP: dict[str, str] = {
     # Latin words and initials
     "ip": "Russian ИП in Latin, but also 'intellectual property' / 'internet protocol'",
     "at": "English word",
-    "pat": "Ukrainian ПАТ in Latin, but also a given name",
     "prat": "Ukrainian ПрАТ in Latin, but also an English word",
     "vat": "Ukrainian ВАТ in Latin, but also 'value added tax'",
     "dat": "Ukrainian ДАТ in Latin, but also a word",
@@ -1149,7 +1160,6 @@ DROP: dict[str, str] = {
     "sd": "Bulgarian SD, too short and rare",
     "od": "Serbian o.d. in Latin, too short and rare",
     "pp": "Ukrainian PP in Latin, but also initials",
-    "dp": "Ukrainian DP in Latin, but also initials",
     "up": "English word",
     "jp": "Serbian JP in Latin, but J.P. Morgan",
     "tp": "too short and rare",
@@ -1782,7 +1792,10 @@ def render_table(rows: list[Row], sources: Path) -> str:
         "  class   what kind of legal form it is, one of the classes below",
         "  scope   where in a name it may be recognised: suffix (at the end), prefix (at",
         "          the start) or both. Short forms that are words or initials at the start",
-        "          of names (AG, AB, SA, AS, SIA) are suffix-only.",
+        "          of names (AG, AB, SA, AS, SIA) are suffix-only. A short form written",
+        "          in Cyrillic only (ИП, АТ, УП) is recognised in Cyrillic text only: its",
+        "          transliteration is a word or initials (IP Group); the Latin spellings",
+        "          the lists use have rows of their own (OOO, RUP, and PAT, DP as suffixes).",
         "  source  where the spelling was found, ';'-separated: curated (this project),",
         "          gleif:<ELF code>[,<ELF code>...], cleanco, name_matching. The class comes",
         "          from the curated list where the form is curated, else from keyword rules",

@@ -56,7 +56,7 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-PREPARE_VERSION = "33"
+PREPARE_VERSION = "34"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
@@ -457,7 +457,7 @@ class Preparer:
             # Legal forms are read where they are written: a Han one was split off
             # above, and the pinyin of a Han word is no form (奥 ao is not "AO").
             read = ["" if t.script == "han" else t.text for t in tokens]
-            start, end, found = split_legal_forms(read)
+            start, end, found = split_legal_forms(read, [t.script == "cyrillic" for t in tokens])
             forms = [*found, *forms]
         tokens = [_tagged(token, kind) for token in tokens]
         # What a run of Han goes by is what the name goes by only when no other

@@ -60,7 +60,21 @@ class _Table:
     hangul: tuple[str, ...]
     """The forms written in Hangul (주식회사, 회사), longest first: Korean glues them
     to the name, so :mod:`entitymatch.prepare.korean` splits them off the run."""
+    cyrillic_suffixes: frozenset[str]
+    """Abbreviations (:data:`_SHORT_FORM` letters at most) the table writes as
+    suffixes in Cyrillic only (ИП, АТ, УП): their transliterations are English
+    words or initials (IP Group, At Home, Tune Up), so they are forms only in
+    Cyrillic text. The Latin spellings the lists use have rows of their own (OOO,
+    AO, RUP, FKU)."""
+    cyrillic_prefixes: frozenset[str]
+    """The same for prefixes: Latin DP and PAT end names only ("ZAVOD FIOLENT, PAT"),
+    and Pat Toomey and DP World have none, while ПАТ and ДП open Ukrainian names."""
 
+
+_SHORT_FORM = 4
+"""Most letters of a form written in Cyrillic only that is recognised in Cyrillic
+text only: abbreviations, whose transliterations are words and initials; a long
+form transliterated (Goskorporatsiya) is that form in any script."""
 
 _SPELLED_MIN = 15
 """Fewest letters of a form found by its words' Cyrillic keys: short forms
@@ -121,6 +135,8 @@ def _table() -> _Table:
     prefixes: dict[tuple[str, ...], str] = {}
     han: dict[str, str] = {}
     hangul: set[str] = set()
+    cyrillic: dict[str, set[str]] = {"suffix": set(), "prefix": set()}
+    other: dict[str, set[str]] = {"suffix": set(), "prefix": set()}
     for row in read_rows("legal_forms.tsv"):
         form, cls, scope = row["form"], row["class"], row["scope"]
         normal = normalize(form).replace(" ", "")
@@ -135,6 +151,11 @@ def _table() -> _Table:
         words = _fold_words(form)
         if not words:
             continue
+        if len(words) == 1 and len(words[0]) <= _SHORT_FORM:
+            written = cyrillic if scripts == {"cyrillic"} else other
+            for position in ("suffix", "prefix"):
+                if scope in (position, "both"):
+                    written[position].add(words[0])
         if scope in ("suffix", "both"):
             suffixes.setdefault(words, cls)
         if scope in ("prefix", "both"):
@@ -161,6 +182,8 @@ def _table() -> _Table:
         spelled_prefixes,
         spelled_words,
         tuple(sorted(hangul, key=lambda form: (-len(form), form))),
+        frozenset(cyrillic["suffix"] - other["suffix"]),
+        frozenset(cyrillic["prefix"] - other["prefix"]),
     )
 
 
@@ -222,12 +245,14 @@ def _mistyped_suffix(word: str) -> str | None:
 
 
 def split_legal_forms(
-    words: Sequence[str],
+    words: Sequence[str], cyrillic: Sequence[bool] = ()
 ) -> tuple[int, int, list[LegalForm]]:
     """Find legal forms at the end (repeatedly) and at the start of folded words.
 
     Args:
         words: Transliterated comparison words of a name, in order.
+        cyrillic: Which of them were written in Cyrillic (none, if empty): only
+            those may be a form the table writes in Cyrillic only (ПАТ, not "Pat").
 
     Returns:
         ``(start, end, forms)``: the name proper is ``words[start:end]``; at least
@@ -247,13 +272,18 @@ def split_legal_forms(
     (3, 4)
     """
     table = _table()
+    written = list(cyrillic) if cyrillic else [False] * len(words)
+    # A Latin word spelled like a form the table writes in Cyrillic only is no form.
+    pairs = list(zip(words, written, strict=True))
+    as_suffix = ["" if w in table.cyrillic_suffixes and not c else w for w, c in pairs]
+    as_prefix = ["" if w in table.cyrillic_prefixes and not c else w for w, c in pairs]
     start, end = 0, len(words)
     forms: list[LegalForm] = []
     found = True
     while found and end - start > 1:
         found = False
         for size in range(min(table.longest, end - start - 1), 0, -1):
-            key = tuple(words[end - size : end])
+            key = tuple(as_suffix[end - size : end])
             cls = _find(table.suffixes, table.spelled_suffixes, table.spelled_words, key)
             if cls is not None:
                 forms.insert(0, LegalForm(" ".join(key), cls, "suffix"))
@@ -261,13 +291,14 @@ def split_legal_forms(
                 found = True
                 break
     if not forms and end - start > 1:
-        form = _mistyped_suffix(words[end - 1])
+        last = as_suffix[end - 1]
+        form = _mistyped_suffix(last) if last else None
         cls = table.suffixes.get((form,)) if form is not None else None
         if cls is not None:
             forms.append(LegalForm(words[end - 1], cls, "suffix"))
             end -= 1
     for size in range(min(table.longest, end - start - 1), 0, -1):
-        key = tuple(words[start : start + size])
+        key = tuple(as_prefix[start : start + size])
         cls = _find(table.prefixes, table.spelled_prefixes, table.spelled_words, key)
         if cls is not None:
             forms.insert(0, LegalForm(" ".join(key), cls, "prefix"))
