@@ -17,12 +17,13 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import cast
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import entitymatch as em
-from entitymatch.index import deletions, typo_budget_mask, within_typo_budget
+from entitymatch.index import StringTable, deletions, typo_budget_mask, within_typo_budget
 from entitymatch.prepare import prepare
 from entitymatch.score import is_distinctive, typed_text
 
@@ -391,3 +392,15 @@ def test_the_batched_typo_budget_is_the_pairwise_one(word: str, data: st.DataObj
     assert typo_budget_mask(word, others).tolist() == [
         within_typo_budget(word, other) for other in others
     ]
+
+
+@given(st.lists(st.text(max_size=12)), st.data())
+def test_taking_many_strings_at_once_is_taking_each(
+    strings: list[str], data: st.DataObject
+) -> None:
+    # The spelling rule reads thousands of list names' typed text per query in one
+    # gather: the same strings, ASCII or not, as reading them one by one.
+    table = StringTable.build(strings)
+    wanted = data.draw(st.lists(st.integers(0, len(strings) - 1)) if strings else st.just([]))
+    indices = np.array(wanted, np.int32)
+    assert table.take(indices) == [table[i] for i in wanted]
