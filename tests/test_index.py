@@ -26,6 +26,7 @@ import entitymatch as em
 from entitymatch.index import StringTable, deletions, typo_budget_mask, within_typo_budget
 from entitymatch.prepare import prepare
 from entitymatch.score import is_distinctive, typed_text
+from entitymatch.weights import token_weights
 
 FIXTURES = Path(__file__).parent / "fixtures/names"
 GOLDEN = Path(__file__).parent / "golden"
@@ -344,6 +345,44 @@ def test_a_list_of_chinese_names_only_is_heard_by_latin_words() -> None:
     matcher = em.Matcher([em.Entity(id="zhu", names=["朱海仑"])])
     found = _indexed(matcher, "Johalin", 0.5)
     assert found == matcher._exhaustive("Johalin", threshold=0.5) == [("zhu", 0.85)]
+
+
+@pytest.mark.parametrize("words", [31, 32, 33, 40])
+def test_names_longer_than_the_position_masks_are_found(words: int) -> None:
+    # The bound reads which list words a pair may align from 32-bit masks; a
+    # longer name's masks tell nothing, and its bound must not lose it.
+    rng = random.Random(words)
+    syllables = ["ka", "lo", "mi", "ren", "tu", "sa", "vo", "ne", "pri", "dal"]
+    name = " ".join(
+        "".join(rng.choice(syllables) for _ in range(3)).capitalize() for _ in range(words)
+    )
+    # Words in another order, one with a typo: every word aligns, so the score
+    # is corroborated, which the bound must allow for (the spelling rule, which
+    # reads the words in order, scores it lower).
+    *rest, last = name.split()
+    query = " ".join([last[:-1] + "x", *reversed(rest)])
+    others = [em.Entity(id=f"o{n}", names=[f"Other Name {n}"]) for n in range(20)]
+    matcher = em.Matcher([em.Entity(id="long", names=[name]), *others])
+    [(found, score)] = matcher._exhaustive(query, threshold=0.5)
+    assert found == "long"
+    assert _indexed(matcher, query, score) == [("long", score)]
+
+
+def test_two_query_words_on_one_list_word_bound_it_once() -> None:
+    # "Hossein" and "Husain" both pair with the one word "Hossein" of "Hossein
+    # Jorge" (a spelling variant), but only one of them can align with it: the
+    # bound counts one, and "Jorge" as missing, so the name is not even scored.
+    names = ["Hossein Jorge", "Husayn Chol", "Hussain Moran", "Hossein Husain"]
+    entities = [em.Entity(id=name, kind="person", names=[name]) for name in names]
+    matcher = em.Matcher(entities)
+    query = matcher.prepare("Hossein HUSAIN", "person")
+    weights = token_weights(query, matcher.frequencies)
+    found, bounds = matcher._index.candidates(query, weights, em.DEFAULT_THRESHOLD)
+    bound = dict(zip((names[n] for n in found.tolist()), bounds.tolist(), strict=True))
+    assert bound.get("Hossein Husain", 0.0) >= 1.0 - 1e-9
+    for name in names[:3]:
+        assert matcher.compare("Hossein HUSAIN", name).score < em.DEFAULT_THRESHOLD
+        assert bound.get(name, 0.0) < em.DEFAULT_THRESHOLD
 
 
 def test_limit_keeps_the_best(matcher: em.Matcher) -> None:

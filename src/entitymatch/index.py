@@ -244,10 +244,12 @@ class StringTable:
 
 
 class KeyTable:
-    """Sorted 64-bit keys, each with an id, a value and an auxiliary byte: a
-    multimap from hash to entries, searched with :func:`numpy.searchsorted`."""
+    """Sorted 64-bit keys, each with an id, a value, an auxiliary byte and a
+    position mask: a multimap from hash to entries, searched with
+    :func:`numpy.searchsorted`. (Tables that need no values, aux or masks may
+    hold empty arrays for them.)"""
 
-    __slots__ = ("aux", "ids", "keys", "values")
+    __slots__ = ("aux", "ids", "keys", "masks", "values")
 
     def __init__(
         self,
@@ -255,8 +257,10 @@ class KeyTable:
         ids: npt.NDArray[np.int32],
         values: npt.NDArray[np.float32],
         aux: npt.NDArray[np.uint8],
+        masks: npt.NDArray[np.uint32] | None = None,
     ) -> None:
         self.keys, self.ids, self.values, self.aux = keys, ids, values, aux
+        self.masks = np.zeros(0, np.uint32) if masks is None else masks
 
     @classmethod
     def build(
@@ -265,6 +269,7 @@ class KeyTable:
         ids: npt.ArrayLike,
         values: npt.ArrayLike | None = None,
         aux: npt.ArrayLike | None = None,
+        masks: npt.ArrayLike | None = None,
     ) -> KeyTable:
         key_array = np.asarray(keys, dtype=np.uint64)
         id_array = np.asarray(ids, dtype=np.int32)
@@ -273,8 +278,15 @@ class KeyTable:
             np.zeros(size, np.float32) if values is None else np.asarray(values, np.float32)
         )
         aux_array = np.zeros(size, np.uint8) if aux is None else np.asarray(aux, np.uint8)
+        mask_array = np.zeros(size, np.uint32) if masks is None else np.asarray(masks, np.uint32)
         order = np.lexsort((id_array, key_array))
-        return cls(key_array[order], id_array[order], value_array[order], aux_array[order])
+        return cls(
+            key_array[order],
+            id_array[order],
+            value_array[order],
+            aux_array[order],
+            mask_array[order],
+        )
 
     def find(self, wanted: Sequence[int]) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
         """Positions of the entries whose key is one of ``wanted``, and for each,
@@ -300,10 +312,13 @@ class Hits:
     best similarity, best list-side share (similarity x list weight), list tokens
     it may cover, list tokens it may cover with a strong pair (equal or variant),
     1 if a pair may align a distinctive list token, and how many postings hit
-    the name (at least the list tokens the word may pair with there)."""
+    the name (at least the list tokens the word may pair with there); and in
+    ``masks`` the positions of the list tokens it may pair with (see
+    :data:`POSITIONS`)."""
 
     names: npt.NDArray[np.int32]
     data: npt.NDArray[np.float32]
+    masks: npt.NDArray[np.uint32]
     best_similarity: float = 0.0
     best_share: float = 0.0
 
@@ -315,40 +330,63 @@ class Hits:
         """The most a pair can add to the aligned gain, for query words of ``weight``."""
         return self.best_similarity * weight + self.best_share
 
-    def at(self, names: npt.NDArray[np.int32]) -> npt.NDArray[np.float32]:
-        """The rows of ``data`` for ``names`` (zeros where not hit)."""
+    def at(
+        self, names: npt.NDArray[np.int32]
+    ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.uint32]]:
+        """The rows of ``data`` and the ``masks`` for ``names`` (zeros where not hit)."""
         size = len(self.names)
         if not size:
-            return np.zeros((len(names), _COLUMNS), np.float32)
+            return np.zeros((len(names), _COLUMNS), np.float32), np.zeros(len(names), np.uint32)
         where = self.names.searchsorted(names)
         np.minimum(where, size - 1, out=where)
         values = self.data[where]
-        values[self.names[where] != names] = 0.0
-        return values
+        masks = self.masks[where]
+        missed = self.names[where] != names
+        values[missed] = 0.0
+        masks[missed] = 0
+        return values, masks
 
 
 _SIM, _SHARE, _COVER, _COVER_STRONG, _DIST, _COUNT = range(6)
 _COLUMNS = 6
-_NO_HITS = Hits(np.empty(0, np.int32), np.empty((0, _COLUMNS), np.float32))
+_NO_HITS = Hits(np.empty(0, np.int32), np.empty((0, _COLUMNS), np.float32), np.empty(0, np.uint32))
+
+POSITIONS = 32
+"""Token positions a mask tells apart: bit p stands for the list name's token p.
+Every posting of a longer name has every bit set, and the bound reads no
+positions from such a name's masks."""
+_ALL_POSITIONS = np.uint32(0xFFFFFFFF)
+_BIT_COUNTS = np.array([n.bit_count() for n in range(256)], np.uint8)
 
 
-def _reduce_hits(names: npt.NDArray[np.int32], data: npt.NDArray[np.float32]) -> Hits:
-    """One row per name: the maximum of every column, the sum of the counts."""
+def _bit_count(masks: npt.NDArray[np.uint32]) -> IntArray:
+    """How many bits each mask has set."""
+    by_byte = _BIT_COUNTS[np.ascontiguousarray(masks).view(np.uint8)]
+    counts: IntArray = by_byte.reshape(len(masks), 4).sum(axis=1, dtype=np.int64)
+    return counts
+
+
+def _reduce_hits(
+    names: npt.NDArray[np.int32], data: npt.NDArray[np.float32], masks: npt.NDArray[np.uint32]
+) -> Hits:
+    """One row per name: the maximum of every column, the sum of the counts, the
+    union of the masks."""
     if not len(names):
         return _NO_HITS
     step = names[1:] - names[:-1]
     if not (step >= 0).all():  # one posting list is sorted already; several are not
         order = names.argsort(kind="stable")
-        names, data = names[order], data[order]
+        names, data, masks = names[order], data[order], masks[order]
         step = names[1:] - names[:-1]
     if (step > 0).all():
-        unique, best_rows = names, data
+        unique, best_rows, unions = names, data, masks
     else:
         starts = np.flatnonzero(np.r_[True, step != 0])
         unique, best_rows = names[starts], np.maximum.reduceat(data, starts, axis=0)
         best_rows[:, _COUNT] = np.add.reduceat(data[:, _COUNT], starts)
+        unions = np.bitwise_or.reduceat(masks, starts)
     best = data.max(axis=0)
-    return Hits(unique, best_rows, float(best[_SIM]), float(best[_SHARE]))
+    return Hits(unique, best_rows, unions, float(best[_SIM]), float(best[_SHARE]))
 
 
 # -- what a list name gives the index -------------------------------------------
@@ -507,8 +545,8 @@ class Index:
         "name_tokens", "token_weights", "name_weight", "name_letters", "name_kind",
         "name_flags", "form_blob", "form_offsets", "form_counts", "form_flags",
         "form_max_weight", "post_ptr", "post_name", "post_weight", "post_flags",
-        "form_keys", "form_key_ids", "name_keys", "name_key_ids", "name_key_values",
-        "name_key_aux", "typed_blob", "typed_offsets",
+        "post_masks", "form_keys", "form_key_ids", "name_keys", "name_key_ids",
+        "name_key_values", "name_key_aux", "name_key_masks", "typed_blob", "typed_offsets",
     )  # fmt: skip
 
     def __init__(self, arrays: dict[str, npt.NDArray[Any]]) -> None:
@@ -529,6 +567,7 @@ class Index:
         self.post_name: npt.NDArray[np.int32] = arrays["post_name"]
         self.post_weight: npt.NDArray[np.float32] = arrays["post_weight"]
         self.post_flags: npt.NDArray[np.uint8] = arrays["post_flags"]
+        self.post_masks: npt.NDArray[np.uint32] = arrays["post_masks"]
         self.form_table = KeyTable(
             arrays["form_keys"],
             arrays["form_key_ids"],
@@ -540,6 +579,7 @@ class Index:
             arrays["name_key_ids"],
             arrays["name_key_values"],
             arrays["name_key_aux"],
+            arrays["name_key_masks"],
         )
         self.typed = StringTable(arrays["typed_blob"], arrays["typed_offsets"])
         self.typed_length = np.diff(arrays["typed_offsets"])
@@ -572,12 +612,14 @@ class Index:
             "post_name": self.post_name,
             "post_weight": self.post_weight,
             "post_flags": self.post_flags,
+            "post_masks": self.post_masks,
             "form_keys": self.form_table.keys,
             "form_key_ids": self.form_table.ids,
             "name_keys": self.name_table.keys,
             "name_key_ids": self.name_table.ids,
             "name_key_values": self.name_table.values,
             "name_key_aux": self.name_table.aux,
+            "name_key_masks": self.name_table.masks,
             "typed_blob": self.typed.blob,
             "typed_offsets": self.typed.offsets,
         }
@@ -661,6 +703,7 @@ class Index:
         post_name = form_name[order].astype(np.int32)
         post_weight = token_weights[form_token][order].astype(np.float32)
         post_flags = distinctive_token[form_token][order].astype(np.uint8)
+        post_masks = _token_masks(name_tokens, token_name)[form_token][order]
         post_ptr = np.zeros(size + 1, np.int64)
         np.cumsum(np.bincount(form_ids, minlength=size), out=post_ptr[1:])
         form_max_weight = np.zeros(size, np.float32)
@@ -685,6 +728,7 @@ class Index:
         cumulative = np.concatenate([[0.0], np.cumsum(token_weights)])
         base = name_tokens[run_name] if len(run_name) else np.zeros(0, np.int64)
         run_weight = cumulative[base + run_end] - cumulative[base + run_start]
+        run_masks = _run_masks(run_start, run_end, counts[run_name] > POSITIONS)
         run_offsets = np.cumsum([0, *(len(c.run_name) for c in chunks)])
         key_run = _concat_offset(chunks, "run_key_run", run_offsets)
         key_name = renumber[_concat_offset(chunks, "name_key_name", offsets)]
@@ -697,6 +741,7 @@ class Index:
             np.concatenate(
                 [_concat(chunks, "run_key_aux", np.uint8), np.zeros(len(key_name), np.uint8)]
             ),
+            np.concatenate([run_masks[key_run], np.zeros(len(key_name), np.uint32)]),
         )
         form_table = KeyTable.build(form_key_list, form_key_ids)
         strings = StringTable.build(forms)
@@ -721,12 +766,14 @@ class Index:
                 "post_name": post_name,
                 "post_weight": post_weight,
                 "post_flags": post_flags,
+                "post_masks": post_masks,
                 "form_keys": form_table.keys,
                 "form_key_ids": form_table.ids,
                 "name_keys": name_table.keys,
                 "name_key_ids": name_table.ids,
                 "name_key_values": name_table.values,
                 "name_key_aux": name_table.aux,
+                "name_key_masks": name_table.masks,
                 "typed_blob": typed.blob,
                 "typed_offsets": typed.offsets,
             }
@@ -852,6 +899,7 @@ class Index:
         by_form = self._form_hits(self.similar_forms(token))
         parts_names = [by_form.names] if by_form.size else []
         parts_data = [by_form.data] if by_form.size else []
+        parts_masks = [by_form.masks] if by_form.size else []
         # Joined runs of list words this token may be written as.
         keys = {stable_hash(_RUN + key) for form in token.forms for key in spelling_keys(form)}
         if token.text.isalpha():
@@ -867,8 +915,13 @@ class Index:
         if len(positions):
             parts_names.append(self.name_table.ids[positions])
             parts_data.append(self._run_rows(positions, 1.0))
+            parts_masks.append(self.name_table.masks[positions])
         hits = (
-            _reduce_hits(np.concatenate(parts_names), np.concatenate(parts_data))
+            _reduce_hits(
+                np.concatenate(parts_names),
+                np.concatenate(parts_data),
+                np.concatenate(parts_masks),
+            )
             if parts_names
             else _NO_HITS
         )
@@ -960,10 +1013,12 @@ class Index:
                     at = np.asarray(heard[number], np.intp)
                     names = self.name_table.ids[at]
                     data = self._run_rows(at, SOUND_SIMILARITY)
+                    masks = self.name_table.masks[at]
                     if hits.size:
                         names = np.concatenate([hits.names, names])
                         data = np.concatenate([hits.data, data])
-                    hits = _reduce_hits(names, data)
+                        masks = np.concatenate([hits.masks, masks])
+                    hits = _reduce_hits(names, data, masks)
                 self._cache_put(cache_keys[number], hits)
             hits_of_runs.append(hits)
         return hits_of_runs
@@ -973,7 +1028,7 @@ class Index:
         if not any(similar.values()):
             return _NO_HITS
         similar = {form: value for form, value in similar.items() if value > 0.0}
-        names, weights, flags, lengths = self._postings(list(similar))
+        names, weights, flags, masks, lengths = self._postings(list(similar))
         similarity = np.repeat(np.fromiter(similar.values(), np.float32, len(similar)), lengths)
         data = np.empty((len(names), _COLUMNS), np.float32)
         data[:, _SIM] = similarity
@@ -982,11 +1037,17 @@ class Index:
         data[:, _COVER_STRONG] = similarity >= _STRONG_SIMILARITY
         data[:, _DIST] = flags
         data[:, _COUNT] = 1.0
-        return _reduce_hits(names, data)
+        return _reduce_hits(names, data, masks)
 
     def _postings(
         self, form_ids: list[int]
-    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], npt.NDArray[np.uint8], IntArray]:
+    ) -> tuple[
+        npt.NDArray[np.int32],
+        npt.NDArray[np.float32],
+        npt.NDArray[np.uint8],
+        npt.NDArray[np.uint32],
+        IntArray,
+    ]:
         ids = np.asarray(form_ids, dtype=np.int64)
         starts = self.post_ptr[ids]
         lengths = self.post_ptr[ids + 1] - starts
@@ -996,6 +1057,7 @@ class Index:
             self.post_name[positions],
             self.post_weight[positions],
             self.post_flags[positions],
+            self.post_masks[positions],
             lengths,
         )
 
@@ -1033,7 +1095,10 @@ class Index:
 
         The bound follows the scorer (:func:`entitymatch.score.score_prepared`).
         Let M bound the aligned gain: each query token at its best similarity in
-        that name, plus each row's best list-side share. Then the base score is
+        that name, plus each row's best list-side share; and, since pairs come
+        from distinct rows and align distinct list tokens, at most the k best
+        rows' gains there, with k the list tokens the rows reach (the positions
+        of :class:`Hits` masks). Then the base score is
         at most ``M / (Wq + Wc)``, or ``M / (f (Wq + Wc) + (1 - f) M)`` when the
         missing-token discount may apply (some name fully coverable by pairs of
         similarity 0.8 or more), with f the share missing words cost; scaled
@@ -1190,16 +1255,23 @@ class Index:
         # the list-side measures shared out among a row's tokens.
         per_token = np.zeros((count, size, _COLUMNS), np.float32)
         list_distinctive = np.zeros(size, bool)
-        for row in query.rows:
+        # The list tokens some pair may align (every pair aligns one at least),
+        # and what each row's pair may add to the aligned gain.
+        reachable = np.zeros(size, np.uint32)
+        row_gains = np.empty((len(query.rows), size))
+        for number, row in enumerate(query.rows):
             if row.hits is None:
-                has = self._has_letter(names, row.letter).astype(np.float32)
-                # Any list word with that letter, of weight at most 1.
+                has = self._has_letter(names, row.letter)
+                # Any list word with that letter, of weight at most 1, anywhere.
+                reachable[has] = _ALL_POSITIONS
                 values = np.zeros((size, _COLUMNS), np.float32)
                 values[:, _SIM] = values[:, _SHARE] = has * INITIAL_SIMILARITY
                 values[:, _COVER] = values[:, _COVER_STRONG] = values[:, _DIST] = has
             else:
-                values = row.hits.at(names)
+                values, masks = row.hits.at(names)
+                reachable |= masks
             list_distinctive |= values[:, _DIST] > 0
+            row_gains[number] = values[:, _SIM] * row.weight + values[:, _SHARE]
             if len(row.tokens) > 1:
                 values[:, _SHARE:_DIST] /= len(row.tokens)
             for i in row.tokens:
@@ -1208,27 +1280,39 @@ class Index:
         list_weight = self.name_weight[names]
         query_gain = np.asarray(query.weights) @ similarity
         list_gain = per_token[:, :, _SHARE].sum(axis=0, dtype=np.float64)
-        for tokens, hits in query.repeats:
+        for repeated, hits in query.repeats:
             # A word the query repeats pairs with one list word per repeat at
             # most: only as many repeats count as the name has postings for it.
-            values = hits.at(names)
-            pairs = np.minimum(len(tokens), values[:, _COUNT]).astype(np.int64)
-            heaviest = np.sort(np.asarray([query.weights[i] for i in tokens]))[::-1]
+            values, _ = hits.at(names)
+            pairs = np.minimum(len(repeated), values[:, _COUNT]).astype(np.int64)
+            heaviest = np.sort(np.asarray([query.weights[i] for i in repeated]))[::-1]
             top = np.concatenate([[0.0], np.cumsum(heaviest)])[pairs]
             found = values[:, _SIM].astype(np.float64)
             query_gain += found * (top - heaviest.sum())
-            list_gain += values[:, _SHARE] * (pairs - len(tokens))
+            list_gain += values[:, _SHARE] * (pairs - len(repeated))
         query_side = np.minimum(query_gain, query.total)
         list_side = np.minimum(list_gain, list_weight)
-        length = self.name_token_count[names] - 1e-3
+        gain = query_side + list_side
+        # Pairs hold distinct query words, so come from distinct rows, and align
+        # distinct list tokens: no more pairs than the tokens some row reaches
+        # (two query words that both pair with one list word only, as Hossein and
+        # Husain with Hossein in "Hossein Jorge", count once).
+        tokens = self.name_token_count[names]
+        reached = np.where(tokens <= POSITIONS, _bit_count(reachable), tokens)
+        if len(query.rows) > 1:
+            best_first = np.cumsum(-np.sort(-row_gains, axis=0), axis=0)
+            most = np.minimum(reached, len(query.rows)) - 1  # a name is hit: one row at least
+            gain = np.minimum(gain, best_first[most, np.arange(size)])
+        length = tokens - 1e-3
+        all_reached = reached >= tokens
         covered = (similarity > 0).all(axis=0)
         covered_strong = (similarity >= _STRONG_SIMILARITY).all(axis=0) | (
-            per_token[:, :, _COVER_STRONG].sum(axis=0) >= length
+            all_reached & (per_token[:, :, _COVER_STRONG].sum(axis=0) >= length)
         )
-        both_covered = covered & (per_token[:, :, _COVER].sum(axis=0) >= length)
+        both_covered = covered & all_reached & (per_token[:, :, _COVER].sum(axis=0) >= length)
         core_hits = (similarity[query.distinctive] > 0).sum(axis=0)
         score = query.score_bound(
-            query_side + list_side,
+            gain,
             list_weight,
             corroborated=both_covered & (core_hits >= 2),
             discounted=covered_strong,
@@ -1359,6 +1443,24 @@ def _repeats(rows: Sequence[_Row]) -> list[tuple[tuple[int, ...], Hits]]:
 
 _CACHE_HITS = 4_000_000
 """Most cached (name, row) hits kept per index: about 100 MB."""
+
+
+def _token_masks(name_tokens: IntArray, token_name: IntArray) -> npt.NDArray[np.uint32]:
+    """Each list token's position bit in its name (every bit in a long name)."""
+    position = np.arange(len(token_name)) - name_tokens[token_name]
+    long_name = np.diff(name_tokens)[token_name] > POSITIONS
+    bits = np.left_shift(np.uint32(1), np.minimum(position, POSITIONS - 1).astype(np.uint32))
+    return np.where(long_name, _ALL_POSITIONS, bits).astype(np.uint32)
+
+
+def _run_masks(
+    start: IntArray, end: IntArray, long_name: npt.NDArray[np.bool_]
+) -> npt.NDArray[np.uint32]:
+    """The position bits of runs from ``start`` to ``end`` (every bit in a long name)."""
+    one = np.uint64(1)
+    upto = np.left_shift(one, np.minimum(end, POSITIONS).astype(np.uint64)) - one
+    below = np.left_shift(one, np.minimum(start, POSITIONS).astype(np.uint64)) - one
+    return np.where(long_name, _ALL_POSITIONS, upto ^ below).astype(np.uint32)
 
 
 def _concat(chunks: Sequence[Extract], field_name: str, dtype: type) -> npt.NDArray[Any]:
