@@ -385,6 +385,29 @@ def test_two_query_words_on_one_list_word_bound_it_once() -> None:
         assert bound.get(name, 0.0) < em.DEFAULT_THRESHOLD
 
 
+def test_acronym_candidates_are_bounded_by_the_acronym_rule() -> None:
+    # Two capitals are the initials of thousands of names in a large list; the
+    # acronym rule scores them ACRONYM_SCORES[2] at most (less the kind penalty
+    # for a person's name), so at the default threshold none needs scoring.
+    entities = [
+        em.Entity(id="kt", kind="organization", names=["KT"]),
+        em.Entity(id="telecom", kind="organization", names=["Korea Telecom"]),
+        em.Entity(id="person", kind="person", names=["Kim Tan"]),
+    ]
+    matcher = em.Matcher(entities)
+    query = matcher.prepare("KT", "organization")
+    names, bounds = matcher._index.exact_candidates(query)
+    found = {
+        entities[n].id: bound for n, bound in zip(names.tolist(), bounds.tolist(), strict=True)
+    }
+    assert found == pytest.approx({"kt": 1.0, "telecom": 0.6, "person": 0.5}, abs=1e-4)
+    scored = matcher.match("KT", kind="organization", threshold=0.3, limit=None)
+    assert {h.entity.id: h.score for h in scored} == pytest.approx(
+        {"kt": 1.0, "telecom": 0.6, "person": 0.5}
+    )
+    assert [h.entity.id for h in matcher.match("KT", kind="organization")] == ["kt"]
+
+
 def test_limit_keeps_the_best(matcher: em.Matcher) -> None:
     for query in _queries(200, 4):
         full = _indexed(matcher, query, 0.6)

@@ -50,6 +50,7 @@ from entitymatch.prepare.scripts import ABJADS, INITIAL_SCRIPTS
 from entitymatch.prepare.sound import edit_budget
 from entitymatch.records import KINDS, Kind
 from entitymatch.score import (
+    ACRONYM_SCORES,
     CORROBORATED_DOUBT,
     GENERIC_CAP,
     INITIAL_SIMILARITY,
@@ -1061,9 +1062,13 @@ class Index:
             lengths,
         )
 
-    def exact_candidates(self, query: PreparedName) -> npt.NDArray[np.int32]:
+    def exact_candidates(self, query: PreparedName) -> tuple[npt.NDArray[np.int32], FloatArray]:
         """List names that the identity, acronym and alias rules may pair with the
-        query: they bypass the token bound and are always scored."""
+        query, each with a bound on what that rule may score: they bypass the
+        token bound.
+
+        The acronym rule scores by the acronym's length (two letters are weak
+        evidence), less the kind penalty; the others may score 1."""
         keys = [_WHOLE + query.comparison, _ALIAS + compact(query)]
         centre = core(query)
         if centre:
@@ -1076,14 +1081,29 @@ class Index:
             # it), its core or its initials, or what a list name goes by.
             keys += [_COMPACT + alias, _PLACED + alias, _ALIAS + alias, _CORE + alias]
             keys.append(_INITIALS + alias)
-        for initials in query.initials:
-            keys += [_ALIAS + initials, _ACRONYM + initials]
-        keys += [_INITIALS + word for word in query.acronyms]
-        positions, _ = self.name_table.find([stable_hash(k) for k in keys])
+        keys += [_ALIAS + initials for initials in query.initials]
+        by_any_rule = len(keys)
+        # The acronym rule: the query's initials are a list acronym, or the other
+        # way round.
+        acronyms = [_ACRONYM + initials for initials in query.initials]
+        acronyms += [_INITIALS + word for word in query.acronyms]
+        keys += acronyms
+        positions, which = self.name_table.find([stable_hash(k) for k in keys])
         if not len(positions):  # most queries
-            return np.empty(0, np.int32)
-        aux = self.name_table.aux[positions]
-        return np.unique(self.name_table.ids[positions[aux == 0]])
+            return np.empty(0, np.int32), np.empty(0, np.float64)
+        whole = self.name_table.aux[positions] == 0
+        positions, which = positions[whole], which[whole]
+        names = self.name_table.ids[positions]
+        spelled = [len(key) - 1 for key in acronyms]  # each key is its category letter + word
+        acronym_bound = [ACRONYM_SCORES[min(length, 4)] + BOUND_SLACK for length in spelled]
+        rule_bound = np.array([1.0] * by_any_rule + acronym_bound)
+        bounds = rule_bound[which]
+        by_acronym = which >= by_any_rule
+        bounds[by_acronym] = self._kind_bound(query, names[by_acronym], bounds[by_acronym])
+        unique, where = np.unique(names, return_inverse=True)
+        best = np.zeros(len(unique))
+        np.maximum.at(best, where, bounds)
+        return unique, best
 
     # -- the bound -------------------------------------------------------------------
 

@@ -378,10 +378,10 @@ class Matcher:
             )
             best[position] = (WEAK_ALIAS_SCORE, -1, weak)
         names, bounds = self._index.candidates(query, weights, threshold)
-        exact = self._index.exact_candidates(query)
+        exact, exact_bounds = self._index.exact_candidates(query)
         if len(exact):
             names = np.concatenate([exact, names])
-            bounds = np.concatenate([np.ones(len(exact)), bounds])
+            bounds = np.concatenate([exact_bounds, bounds])
         keep = bounds >= threshold
         names, bounds = names[keep], bounds[keep]
         # Highest bound first, so that the search can stop early with a limit, and
