@@ -1100,10 +1100,7 @@ class Index:
         bounds = rule_bound[which]
         by_acronym = which >= by_any_rule
         bounds[by_acronym] = self._kind_bound(query, names[by_acronym], bounds[by_acronym])
-        unique, where = np.unique(names, return_inverse=True)
-        best = np.zeros(len(unique))
-        np.maximum.at(best, where, bounds)
-        return unique, best
+        return _best_bounds(names, bounds)
 
     # -- the bound -------------------------------------------------------------------
 
@@ -1147,10 +1144,9 @@ class Index:
         typed_names, typed_bounds = self._typed(found, threshold)
         if not len(typed_names):
             return names, bounds
-        merged, where = np.unique(np.concatenate([names, typed_names]), return_inverse=True)
-        merged_bounds = np.zeros(len(merged), np.float64)
-        np.maximum.at(merged_bounds, where, np.concatenate([bounds, typed_bounds]))
-        return merged.astype(np.int32), merged_bounds
+        return _best_bounds(
+            np.concatenate([names, typed_names]), np.concatenate([bounds, typed_bounds])
+        )
 
     def _typed(self, query: _Query, threshold: float) -> tuple[npt.NDArray[np.int32], FloatArray]:
         """List names the spelling rule may lift to ``threshold``, with their
@@ -1278,6 +1274,7 @@ class Index:
         # The list tokens some pair may align (every pair aligns one at least),
         # and what each row's pair may add to the aligned gain.
         reachable = np.zeros(size, np.uint32)
+        several = len(query.rows) > 1
         row_gains = np.empty((len(query.rows), size))
         for number, row in enumerate(query.rows):
             if row.hits is None:
@@ -1291,7 +1288,8 @@ class Index:
                 values, masks = row.hits.at(names)
                 reachable |= masks
             list_distinctive |= values[:, _DIST] > 0
-            row_gains[number] = values[:, _SIM] * row.weight + values[:, _SHARE]
+            if several:
+                row_gains[number] = values[:, _SIM] * row.weight + values[:, _SHARE]
             if len(row.tokens) > 1:
                 values[:, _SHARE:_DIST] /= len(row.tokens)
             for i in row.tokens:
@@ -1319,7 +1317,7 @@ class Index:
         # Husain with Hossein in "Hossein Jorge", count once).
         tokens = self.name_token_count[names]
         reached = np.where(tokens <= POSITIONS, _bit_count(reachable), tokens)
-        if len(query.rows) > 1:
+        if several:
             best_first = np.cumsum(-np.sort(-row_gains, axis=0), axis=0)
             most = np.minimum(reached, len(query.rows)) - 1  # a name is hit: one row at least
             gain = np.minimum(gain, best_first[most, np.arange(size)])
@@ -1463,6 +1461,16 @@ def _repeats(rows: Sequence[_Row]) -> list[tuple[tuple[int, ...], Hits]]:
 
 _CACHE_HITS = 4_000_000
 """Most cached (name, row) hits kept per index: about 100 MB."""
+
+
+def _best_bounds(
+    names: npt.NDArray[np.int32], bounds: FloatArray
+) -> tuple[npt.NDArray[np.int32], FloatArray]:
+    """Each name once, sorted, with the highest of its bounds."""
+    unique, where = np.unique(names, return_inverse=True)
+    best = np.zeros(len(unique), np.float64)
+    np.maximum.at(best, where, bounds)
+    return unique.astype(np.int32), best
 
 
 def _token_masks(name_tokens: IntArray, token_name: IntArray) -> npt.NDArray[np.uint32]:
