@@ -94,6 +94,36 @@ def test_screen_takes_kinds_and_limit(matcher: em.Matcher) -> None:
     assert _ids(screened) == _ids([matcher.match("Zhao Lijian", kind=k, limit=1) for k in kinds])
 
 
+@pytest.mark.parametrize("kept", [None, 3])
+def test_a_recurring_name_is_screened_once_while_kept(
+    matcher: em.Matcher, monkeypatch: pytest.MonkeyPatch, kept: int | None
+) -> None:
+    expected = _expected(matcher) * 60
+    screened: list[str] = []
+    raw = matcher._raw
+
+    def counted(name: str, *rest: object) -> list[object]:
+        screened.append(name)
+        return raw(name, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(matcher, "_raw", counted)
+    if kept is not None:
+        monkeypatch.setattr(matcher_module, "RECENT_RESULTS", kept)
+    many = QUERIES * 60  # batches of 256: names recur within and across them
+    assert _ids(list(matcher.screen(many, workers=1))) == expected
+    distinct = {q for q in QUERIES if q is not None}
+    if kept is None:
+        assert sorted(screened) == sorted(distinct)
+    else:  # too little kept: names are screened again (once per batch at most)
+        batches = math.ceil(len(many) / matcher_module.BATCH_SIZE)
+        assert len(distinct) < len(screened) <= len(distinct) * batches
+    # What a screen keeps is its own: another, at another threshold, starts afresh.
+    screened.clear()
+    again = list(matcher.screen(QUERIES * 2, threshold=0.99, workers=1))
+    assert len(screened) >= len(distinct)
+    assert _ids(again) == _ids([matcher.match(q, threshold=0.99) for q in QUERIES * 2])
+
+
 def test_missing_and_odd_values_give_empty_results(matcher: em.Matcher) -> None:
     odd = [None, math.nan, 42, b"HIKVISION", "", "\x00\x07", "HIKVISION"]
     screened = list(matcher.screen(odd, workers=1))

@@ -9,7 +9,7 @@ import heapq
 import json
 import multiprocessing
 import os
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -54,12 +54,22 @@ LIST_NAME_CACHE = 1 << 15
 """Prepared list names kept for scoring (a name is prepared again when needed)."""
 WORKER_COLLECT_EVERY = 64
 """Batches a screening worker runs between full garbage collections."""
+RECENT_RESULTS = 1 << 15
+"""What a screen keeps of the results of the names it saw last, counted as one
+per name plus one per hit (a hit's explanation takes a few kilobytes): a name
+that recurs in the input while its results are kept is not screened again."""
+RECENT_LONGEST = 1000
+"""Names longer than this (in characters) are not kept with their results."""
 
 _KINDS_BY_CODE: dict[int, Kind | None] = {code: kind for kind, code in KIND_CODES.items()}
 
 # A raw hit, as workers send it back: entity position, score, name id (-1 for a
 # weak alias), matched name, explanation.
 _Raw = tuple[int, float, int, str, dict[str, Any]]
+# A batch of names to screen (None where a value is not text), with their kinds;
+# and a name with its kind.
+_Batch = list[tuple[str | None, Kind | None]]
+_Key = tuple[str, Kind | None]
 
 
 class Matcher:
@@ -280,6 +290,10 @@ class Matcher:
                 read in batches as results are consumed, so memory stays bounded
                 however long it is; a short input is screened in this process.
 
+        A name that recurs with the same kind is screened once while its results
+        are among those the screen keeps (:data:`RECENT_RESULTS`): tables of
+        customers and payments repeat names.
+
         Raises:
             EntityMatchError: A worker process died (stopped by the system for
                 lack of memory, say). Every result yielded before it is sound;
@@ -293,33 +307,42 @@ class Matcher:
         if first is None:
             return
         second = next(batches, None)
+        recent = _Recent()
         if second is None or workers == 1 or _FORK is None:
             for batch in _chain(first, second, batches):
-                yield from self._screen_batch(batch, threshold, limit)
+                known, todo = recent.split(batch)
+                found = _screen_job(todo, threshold, limit, self)
+                yield from self._finish(batch, known, todo, found, recent)
             return
         with _workers(workers, _install_matcher, self) as pool:
-            window: deque[tuple[list[tuple[str | None, Kind | None]], Future[Any]]] = deque()
+            window: deque[tuple[_Batch, dict[_Key, list[_Raw]], list[_Key], Future[Any]]]
+            window = deque()
             for batch in _chain(first, second, batches):
-                queries = [(name, kind) for name, kind in batch]
-                window.append((batch, pool.submit(_screen_job, queries, threshold, limit)))
+                known, todo = recent.split(batch)
+                job = pool.submit(_screen_job, todo, threshold, limit)
+                window.append((batch, known, todo, job))
                 if len(window) >= 2 * workers:
-                    yield from self._finish(*window.popleft())
+                    yield from self._finish(*window.popleft(), recent)
             while window:
-                yield from self._finish(*window.popleft())
+                yield from self._finish(*window.popleft(), recent)
 
     def _finish(
-        self, batch: list[tuple[str | None, Kind | None]], result: Future[Any]
+        self,
+        batch: _Batch,
+        known: dict[_Key, list[_Raw]],
+        todo: list[_Key],
+        found: list[list[_Raw]] | Future[list[list[_Raw]]],
+        recent: _Recent,
     ) -> Iterator[list[Match]]:
-        for (name, _), raw in zip(batch, result.result(), strict=True):
-            yield self._matches(name, raw)
-
-    def _screen_batch(
-        self, batch: list[tuple[str | None, Kind | None]], threshold: float, limit: int | None
-    ) -> Iterator[list[Match]]:
-        for name, raw in zip(
-            (name for name, _ in batch), _screen_job(batch, threshold, limit, self), strict=True
-        ):
-            yield self._matches(name, raw)
+        """The results of a batch: those ``known`` when it was read, and those
+        ``found`` for the names screened (``todo``), which join the ``recent``."""
+        if isinstance(found, Future):
+            found = found.result()
+        for key, raw in zip(todo, found, strict=True):
+            known[key] = raw
+            recent.put(key, raw)
+        for name, kind in batch:
+            yield self._matches(name, [] if name is None else known[name, kind])
 
     def _matches(self, query: str | None, raw: list[_Raw]) -> list[Match]:
         return [
@@ -645,30 +668,50 @@ def _install_matcher(matcher: Matcher) -> None:
 
 
 def _screen_job(
-    queries: list[tuple[str | None, Kind | None]],
-    threshold: float,
-    limit: int | None,
-    matcher: Matcher | None = None,
+    queries: list[_Key], threshold: float, limit: int | None, matcher: Matcher | None = None
 ) -> list[list[_Raw]]:
-    """Screen a batch (in a worker, or in this process with ``matcher``); a name
-    that recurs in the batch is screened once."""
+    """Screen names in a worker, or in this process with ``matcher``."""
     if matcher is None:
         matcher = _WORKER["matcher"]
         _WORKER["batches"] += 1
         if _WORKER["batches"] % WORKER_COLLECT_EVERY == 0:
             gc.collect()
-    done: dict[tuple[str, Kind | None], list[_Raw]] = {}
-    results: list[list[_Raw]] = []
-    for name, kind in queries:
-        if not isinstance(name, str):
-            results.append([])
-            continue
-        key = (name, kind)
-        found = done.get(key)
-        if found is None:
-            found = done[key] = matcher._raw(name, kind, threshold, limit)
-        results.append(found)
-    return results
+    return [matcher._raw(name, kind, threshold, limit) for name, kind in queries]
+
+
+class _Recent:
+    """The results of the names a screen saw last, within :data:`RECENT_RESULTS`
+    (the least recently seen are dropped first)."""
+
+    def __init__(self) -> None:
+        self._results: OrderedDict[_Key, list[_Raw]] = OrderedDict()
+        self._size = 0
+
+    def split(self, batch: _Batch) -> tuple[dict[_Key, list[_Raw]], list[_Key]]:
+        """The results known of a batch's names, and the names to screen (each
+        once)."""
+        known: dict[_Key, list[_Raw]] = {}
+        todo: dict[_Key, None] = {}
+        for name, kind in batch:
+            if name is None:
+                continue
+            key = (name, kind)
+            found = self._results.get(key)
+            if found is None:
+                todo[key] = None
+            else:
+                self._results.move_to_end(key)
+                known[key] = found
+        return known, list(todo)
+
+    def put(self, key: _Key, raw: list[_Raw]) -> None:
+        if len(key[0]) > RECENT_LONGEST:
+            return
+        self._results[key] = raw
+        self._size += 1 + len(raw)
+        while self._size > RECENT_RESULTS:
+            _, dropped = self._results.popitem(last=False)
+            self._size -= 1 + len(dropped)
 
 
 def _cpu_count() -> int:
