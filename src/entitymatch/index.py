@@ -1420,20 +1420,28 @@ class _Query:
         """The most a score can be with aligned gain at most ``gain``;
         ``organization`` where a list name is known to be an organisation's."""
         denominator = self.total + list_weight
-        plain = gain / denominator
         # Missing tokens counted at MISSING_FACTOR (PERSON_MISSING_FACTOR unless
         # either name is an organisation's): the denominator loses that share of
         # what is not aligned.
-        factor = np.where(
-            organization | (self.name.kind == "organization"),
-            MISSING_FACTOR,
-            PERSON_MISSING_FACTOR,
-        )
-        discount = gain / (denominator - (1.0 - factor) * np.maximum(denominator - gain, 0))
-        score = np.minimum(np.where(discounted, discount, plain), 1.0)
-        score = score * np.minimum(1.0, gain / (2.0 * MIN_EVIDENCE))
-        score = np.where(corroborated, 1.0 - (1.0 - score) * CORROBORATED_DOUBT, score)
-        return np.minimum(score + BOUND_SLACK, 1.0)
+        lost = np.maximum(denominator - gain, 0.0)
+        if self.name.kind == "organization":
+            lost *= 1.0 - MISSING_FACTOR
+        else:
+            lost *= np.where(organization, 1.0 - MISSING_FACTOR, 1.0 - PERSON_MISSING_FACTOR)
+        score = gain / (denominator - lost)
+        if not isinstance(discounted, bool):
+            score = np.where(discounted, score, gain / denominator)
+        elif not discounted:
+            score = gain / denominator
+        np.minimum(score, 1.0, out=score)
+        score *= np.minimum(1.0, gain / (2.0 * MIN_EVIDENCE))
+        if not isinstance(corroborated, bool):
+            score = np.where(corroborated, 1.0 - (1.0 - score) * CORROBORATED_DOUBT, score)
+        elif corroborated:
+            score = 1.0 - (1.0 - score) * CORROBORATED_DOUBT
+        score += BOUND_SLACK
+        np.minimum(score, 1.0, out=score)
+        return score
 
     def reach(self, chosen: Sequence[int]) -> float:
         """The most a name found only by the ``chosen`` rows could score."""
