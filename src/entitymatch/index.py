@@ -386,8 +386,9 @@ def _reduce_hits(
         unique, best_rows = names[starts], np.maximum.reduceat(data, starts, axis=0)
         best_rows[:, _COUNT] = np.add.reduceat(data[:, _COUNT], starts)
         unions = np.bitwise_or.reduceat(masks, starts)
-    best = data.max(axis=0)
-    return Hits(unique, best_rows, unions, float(best[_SIM]), float(best[_SHARE]))
+    # Column by column: numpy reduces a narrow array along its rows slowly.
+    best_similarity = float(best_rows[:, _SIM].max())
+    return Hits(unique, best_rows, unions, best_similarity, float(best_rows[:, _SHARE].max()))
 
 
 # -- what a list name gives the index -------------------------------------------
