@@ -94,11 +94,8 @@ def test_screen_takes_kinds_and_limit(matcher: em.Matcher) -> None:
     assert _ids(screened) == _ids([matcher.match("Zhao Lijian", kind=k, limit=1) for k in kinds])
 
 
-@pytest.mark.parametrize("kept", [None, 3])
-def test_a_recurring_name_is_screened_once_while_kept(
-    matcher: em.Matcher, monkeypatch: pytest.MonkeyPatch, kept: int | None
-) -> None:
-    expected = _expected(matcher) * 60
+def _count_screened(matcher: em.Matcher, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names ``matcher`` screens from now on (in this process), in order."""
     screened: list[str] = []
     raw = matcher._raw
 
@@ -107,6 +104,15 @@ def test_a_recurring_name_is_screened_once_while_kept(
         return raw(name, *rest)  # type: ignore[arg-type]
 
     monkeypatch.setattr(matcher, "_raw", counted)
+    return screened
+
+
+@pytest.mark.parametrize("kept", [None, 3])
+def test_a_recurring_name_is_screened_once_while_kept(
+    matcher: em.Matcher, monkeypatch: pytest.MonkeyPatch, kept: int | None
+) -> None:
+    expected = _expected(matcher) * 60
+    screened = _count_screened(matcher, monkeypatch)
     if kept is not None:
         monkeypatch.setattr(matcher_module, "RECENT_RESULTS", kept)
     many = QUERIES * 60  # batches of 256: names recur within and across them
@@ -122,6 +128,18 @@ def test_a_recurring_name_is_screened_once_while_kept(
     again = list(matcher.screen(QUERIES * 2, threshold=0.99, workers=1))
     assert len(screened) >= len(distinct)
     assert _ids(again) == _ids([matcher.match(q, threshold=0.99) for q in QUERIES * 2])
+
+
+def test_a_very_long_name_is_not_kept(matcher: em.Matcher, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Results are kept by name: a huge text must not sit in memory with them.
+    long = "Hikvision" + " " * matcher_module.RECENT_LONGEST
+    expected = [h.entity.id for h in matcher.match(long)]
+    screened = _count_screened(matcher, monkeypatch)
+    many = [long, "Hikvision"] * matcher_module.BATCH_SIZE  # two batches
+    results = list(matcher.screen(many, workers=1))
+    assert [h.entity.id for h in results[0]] == expected == ["csl-30886"]
+    assert screened.count(long) == 2  # once a batch
+    assert screened.count("Hikvision") == 1
 
 
 def test_missing_and_odd_values_give_empty_results(matcher: em.Matcher) -> None:
