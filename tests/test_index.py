@@ -385,6 +385,33 @@ def test_two_query_words_on_one_list_word_bound_it_once() -> None:
         assert bound.get(name, 0.0) < em.DEFAULT_THRESHOLD
 
 
+def test_an_initial_pairs_only_with_a_word_no_other_query_word_takes() -> None:
+    # The initial "A" may pair with a list word starting with A, but in "Chiweshe
+    # Abdul Wai" the only one is Abdul, which "Abdul" of the query takes: the
+    # bound counts one pair, and since the query cannot be fully aligned, allows
+    # no words as missing, so the name is not even scored. ("Abdul Wai" has the
+    # consonants of Abdul, but neither is in an abjad: no pair there either.) In
+    # "Abdul Ahmed Wai" the initial has Ahmed.
+    names = ["Chiweshe Abdul Wai", "Wai Abdul Chiweshe", "Abdul Ahmed Wai", "Abdul Ali"]
+    entities = [em.Entity(id=name, kind="person", names=[name]) for name in names]
+    entities += [em.Entity(id=f"o{n}", names=[f"Other Name {n}"]) for n in range(20)]
+    matcher = em.Matcher(entities)
+    query = matcher.prepare("A Abdul", "person")
+    weights = token_weights(query, matcher.frequencies)
+    threshold = 0.3
+    found, bounds = matcher._index.candidates(query, weights, threshold)
+    bound = {entities[n].id: b for n, b in zip(found.tolist(), bounds.tolist(), strict=True)}
+    for name in names[:2]:
+        assert matcher.compare("A Abdul", name).score < threshold
+        assert bound.get(name, 0.0) < threshold
+    for name in names[2:]:
+        score = matcher.compare("A Abdul", name).score
+        assert score >= threshold
+        assert bound[name] >= score
+    exhaustive = matcher._exhaustive("A Abdul", threshold=threshold)
+    assert _indexed(matcher, "A Abdul", threshold) == exhaustive
+
+
 def test_acronym_candidates_are_bounded_by_the_acronym_rule() -> None:
     # Two capitals are the initials of thousands of names in a large list; the
     # acronym rule scores them ACRONYM_SCORES[2] at most (less the kind penalty

@@ -109,6 +109,7 @@ _FORM_FLAGS = np.uint8(_ABJAD | _HANGUL | _LATIN_WORD | _HAN_SOUND | _HAN_INITIA
 # marked runs found by spelling key, when only those could cover a name for the
 # missing-token discount; every run pair now may, and the bit is not read.)
 _RUN_DISTINCTIVE = 64
+_RUN_ABJAD = 128  # a word of the run is in an abjad
 _LENGTH_MASK = 31
 
 # What a form lookup offers, by the key category that found the form. A form
@@ -402,6 +403,7 @@ class Extract:
     token_counts: array[int] = field(default_factory=lambda: array("l"))
     kinds: array[int] = field(default_factory=lambda: array("B"))
     letters: array[int] = field(default_factory=lambda: array("L"))
+    token_letters: array[int] = field(default_factory=lambda: array("B"))
     forms: list[str] = field(default_factory=list)
     form_counts: array[int] = field(default_factory=lambda: array("l"))
     factors: array[float] = field(default_factory=lambda: array("d"))
@@ -426,6 +428,7 @@ class Extract:
         self.letters.append(_letter_mask(t.text for t in tokens))
         if not tokens:
             return
+        self.token_letters.extend(_letter_code(t.text) for t in tokens)
         distinctive = [is_distinctive(name, i) for i in range(len(tokens))]
         self.factors.extend(tag_factors(name))
         for token, is_core in zip(tokens, distinctive, strict=True):
@@ -440,6 +443,8 @@ class Extract:
             self.run_end.append(run.indices[-1] + 1)
             length = len(run.indices)
             core_run = _RUN_DISTINCTIVE if any(distinctive[i] for i in run.indices) else 0
+            if run.abjad:
+                core_run |= _RUN_ABJAD
             keys = [_RUN + key for key in run.keys]
             if sound_run(name, run):
                 # A foreign name in Han read as surname + given, for one Latin word.
@@ -500,9 +505,20 @@ def _text_flags(token: Token) -> int:
 def _letter_mask(words: Iterable[str]) -> int:
     mask = 0
     for word in words:
-        if word and "a" <= word[0] <= "z":
-            mask |= 1 << (ord(word[0]) - ord("a"))
+        code = _letter_code(word)
+        if code != _NO_LETTER:
+            mask |= 1 << code
     return mask
+
+
+_NO_LETTER = 255
+"""The letter code of a word that starts with no letter a to z."""
+
+
+def _letter_code(word: str) -> int:
+    """The first letter of a word as 0 (a) to 25 (z), the letter an initial
+    stands for; :data:`_NO_LETTER` for any other start."""
+    return ord(word[0]) - ord("a") if word and "a" <= word[0] <= "z" else _NO_LETTER
 
 
 def _form_keys(form: str, flags: int) -> list[str]:
@@ -544,7 +560,7 @@ class Index:
     """
 
     _ARRAYS = (
-        "name_tokens", "token_weights", "name_weight", "name_letters", "name_kind",
+        "name_tokens", "token_weights", "token_letters", "name_weight", "name_letters", "name_kind",
         "name_flags", "form_blob", "form_offsets", "form_counts", "form_flags",
         "form_max_weight", "post_ptr", "post_name", "post_weight", "post_flags",
         "post_masks", "form_keys", "form_key_ids", "name_keys", "name_key_ids",
@@ -557,6 +573,7 @@ class Index:
             raise ValueError(f"index arrays missing: {', '.join(missing)}")
         self.name_tokens: IntArray = arrays["name_tokens"]  # CSR into token_weights
         self.token_weights: FloatArray = arrays["token_weights"]
+        self.token_letters: npt.NDArray[np.uint8] = arrays["token_letters"]
         self.name_weight: FloatArray = arrays["name_weight"]
         self.name_letters: npt.NDArray[np.uint32] = arrays["name_letters"]
         self.name_kind: npt.NDArray[np.uint8] = arrays["name_kind"]
@@ -601,6 +618,7 @@ class Index:
         return {
             "name_tokens": self.name_tokens,
             "token_weights": self.token_weights,
+            "token_letters": self.token_letters,
             "name_weight": self.name_weight,
             "name_letters": self.name_letters,
             "name_kind": self.name_kind,
@@ -755,6 +773,7 @@ class Index:
             {
                 "name_tokens": name_tokens,
                 "token_weights": token_weights,
+                "token_letters": _concat(chunks, "token_letters", np.uint8),
                 "name_weight": name_weight,
                 "name_letters": letters,
                 "name_kind": kinds,
@@ -904,16 +923,20 @@ class Index:
         parts_masks = [by_form.masks] if by_form.size else []
         # Joined runs of list words this token may be written as.
         keys = {stable_hash(_RUN + key) for form in token.forms for key in spelling_keys(form)}
-        if token.text.isalpha():
-            # By consonants: for a Latin word only runs with an abjad word count,
-            # which the bound may overstate safely.
-            keys.add(stable_hash(_RUN_SKELETON + skeleton(token.text)))
         if token.script == "latin" and token.text.isalpha() and self.han_sound_runs:
             keys.update(
                 stable_hash(_RUN_SOUND + v) for v in sound_variants(sound_key(token.text, False))
             )
-        positions, _ = self.name_table.find(list(keys))
-        positions = positions[self.name_table.aux[positions] != 0]  # runs only
+        wanted = list(keys)
+        if token.text.isalpha():
+            # By consonants (last): a word not in an abjad only with runs that are.
+            wanted.append(stable_hash(_RUN_SKELETON + skeleton(token.text)))
+        positions, which = self.name_table.find(wanted)
+        aux = self.name_table.aux[positions]
+        keep = aux != 0  # runs only
+        if token.text.isalpha() and token.script not in ABJADS:
+            keep &= (which < len(keys)) | ((aux & _RUN_ABJAD) != 0)
+        positions = positions[keep]
         if len(positions):
             parts_names.append(self.name_table.ids[positions])
             parts_data.append(self._run_rows(positions, 1.0))
@@ -1116,10 +1139,12 @@ class Index:
         that name, plus each row's best list-side share; and, since pairs come
         from distinct rows and align distinct list tokens, at most the k best
         rows' gains there, with k the list tokens the rows reach (the positions
-        of :class:`Hits` masks). Then the base score is
+        of :class:`Hits` masks; for an initial, of the list words starting
+        with its letter). Then the base score is
         at most ``M / (Wq + Wc)``, or ``M / (f (Wq + Wc) + (1 - f) M)`` when the
         missing-token discount may apply (some name fully coverable by pairs of
-        similarity 0.8 or more), with f the share missing words cost; scaled
+        similarity 0.8 or more: the query only if k is at least the fewest
+        pairs that align all of it), with f the share missing words cost; scaled
         by the evidence rule; raised by the corroboration rule only when both
         names may be fully aligned with two distinctive query words; capped at
         :data:`GENERIC_CAP` unless a distinctive word may be aligned as the rule
@@ -1246,9 +1271,25 @@ class Index:
         letter = np.uint32(1 << (ord(row.letter) - ord("a")))
         return np.flatnonzero(self.name_letters & letter).astype(np.int32)
 
-    def _has_letter(self, names: npt.NDArray[np.int32], letter: str) -> npt.NDArray[np.bool_]:
-        mask = np.uint32(1 << (ord(letter) - ord("a")))
-        found: npt.NDArray[np.bool_] = (self.name_letters[names] & mask) != 0
+    def _letter_positions(
+        self, names: npt.NDArray[np.int32], letter: str
+    ) -> npt.NDArray[np.uint32]:
+        """For each of ``names``, the position bits of its words that start with
+        ``letter`` (every bit in a long name that has one): the words an initial
+        may pair with."""
+        if not len(names):
+            return np.zeros(0, np.uint32)
+        starts = self.name_tokens[names]
+        counts = self.name_token_count[names]
+        total = int(counts.sum())
+        first = np.cumsum(counts) - counts  # where each name's words start in the gather
+        position = np.arange(total) - np.repeat(first, counts)
+        tokens = np.repeat(starts, counts) + position
+        bits = np.left_shift(np.uint32(1), np.minimum(position, POSITIONS - 1).astype(np.uint32))
+        bits[self.token_letters[tokens] != _letter_code(letter)] = 0
+        # Every name has a word, so no name's slice of the gather is empty.
+        found: npt.NDArray[np.uint32] = np.bitwise_or.reduceat(bits, first)
+        found[(counts > POSITIONS) & (found != 0)] = _ALL_POSITIONS
         return found
 
     def _kind_bound(
@@ -1279,9 +1320,10 @@ class Index:
         row_gains = np.empty((len(query.rows), size))
         for number, row in enumerate(query.rows):
             if row.hits is None:
-                has = self._has_letter(names, row.letter)
-                # Any list word with that letter, of weight at most 1, anywhere.
-                reachable[has] = _ALL_POSITIONS
+                # Any list word with that letter, of weight at most 1.
+                positions = self._letter_positions(names, row.letter)
+                reachable |= positions
+                has = positions != 0
                 values = np.zeros((size, _COLUMNS), np.float32)
                 values[:, _SIM] = values[:, _SHARE] = has * INITIAL_SIMILARITY
                 values[:, _COVER] = values[:, _COVER_STRONG] = values[:, _DIST] = has
@@ -1324,8 +1366,10 @@ class Index:
             gain = np.minimum(gain, best_first[most, np.arange(size)])
         length = tokens - 1e-3
         all_reached = reached >= tokens
-        covered = (similarity > 0).all(axis=0)
-        covered_strong = (similarity >= _STRONG_SIMILARITY).all(axis=0) | (
+        # Every query word aligned takes as many list words as its fewest pairs.
+        query_reached = reached >= query.fewest_pairs
+        covered = (similarity > 0).all(axis=0) & query_reached
+        covered_strong = ((similarity >= _STRONG_SIMILARITY).all(axis=0) & query_reached) | (
             all_reached & (per_token[:, :, _COVER_STRONG].sum(axis=0) >= length)
         )
         both_covered = covered & all_reached & (per_token[:, :, _COVER].sum(axis=0) >= length)
@@ -1377,6 +1421,9 @@ class _Query:
     repeats: list[tuple[tuple[int, ...], Hits]]
     """Query words written the same (``Mohammed ... Mohammed``), found by one
     lookup and in no other row: their tokens and their hits."""
+    fewest_pairs: int
+    """The fewest pairs that may align every query word (0 if none may): each
+    pair takes one row, rows take words in runs, and no word is in two pairs."""
 
     @classmethod
     def of(cls, index: Index, name: PreparedName, weights: Sequence[float]) -> _Query | None:
@@ -1407,7 +1454,15 @@ class _Query:
         if not rows:
             return None
         distinctive = [is_distinctive(name, i) for i in range(len(name.tokens))]
-        return cls(name, weights, total, distinctive, rows, _repeats(rows))
+        return cls(
+            name,
+            weights,
+            total,
+            distinctive,
+            rows,
+            _repeats(rows),
+            _fewest_rows(rows, len(weights)),
+        )
 
     def score_bound(
         self,
@@ -1452,6 +1507,25 @@ class _Query:
             np.array([gain]), np.array([0.0]), corroborated=len(covered) == len(self.weights)
         )
         return float(bound[0])
+
+
+def _fewest_rows(rows: Sequence[_Row], count: int) -> int:
+    """The fewest ``rows`` that take each of ``count`` words once (rows take
+    adjacent words), or 0 if no rows do.
+
+    >>> word = lambda *tokens: _Row(tokens, 1.0, 1.0)
+    >>> _fewest_rows([word(0), word(1), word(2), word(1, 2)], 3)
+    2
+    >>> _fewest_rows([word(0), word(0, 1)], 3)
+    0
+    """
+    # fewest[k]: the fewest rows that take words 0 .. k-1 (count + 1: none do).
+    fewest = [0] + [count + 1] * count
+    for end in range(1, count + 1):
+        for row in rows:
+            if row.tokens[-1] == end - 1:
+                fewest[end] = min(fewest[end], fewest[row.tokens[0]] + 1)
+    return fewest[count] if fewest[count] <= count else 0
 
 
 def _repeats(rows: Sequence[_Row]) -> list[tuple[tuple[int, ...], Hits]]:

@@ -56,7 +56,7 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-PREPARE_VERSION = "35"
+PREPARE_VERSION = "36"
 """Changes whenever preparation changes what a name becomes (saved matchers check it)."""
 
 _HAN_TAGS: dict[str, Tag] = {
