@@ -1271,14 +1271,14 @@ class Index:
         letter = np.uint32(1 << (ord(row.letter) - ord("a")))
         return np.flatnonzero(self.name_letters & letter).astype(np.int32)
 
-    def _letter_positions(
+    def _letter_words(
         self, names: npt.NDArray[np.int32], letter: str
-    ) -> npt.NDArray[np.uint32]:
+    ) -> tuple[npt.NDArray[np.uint32], npt.NDArray[np.float64]]:
         """For each of ``names``, the position bits of its words that start with
-        ``letter`` (every bit in a long name that has one): the words an initial
-        may pair with."""
+        ``letter`` (every bit in a long name that has one) and the weight of the
+        heaviest (0 if none): the words an initial may pair with."""
         if not len(names):
-            return np.zeros(0, np.uint32)
+            return np.zeros(0, np.uint32), np.zeros(0)
         starts = self.name_tokens[names]
         counts = self.name_token_count[names]
         total = int(counts.sum())
@@ -1286,11 +1286,15 @@ class Index:
         position = np.arange(total) - np.repeat(first, counts)
         tokens = np.repeat(starts, counts) + position
         bits = np.left_shift(np.uint32(1), np.minimum(position, POSITIONS - 1).astype(np.uint32))
-        bits[self.token_letters[tokens] != _letter_code(letter)] = 0
+        other = self.token_letters[tokens] != _letter_code(letter)
+        bits[other] = 0
+        weights = self.token_weights[tokens]
+        weights[other] = 0.0
         # Every name has a word, so no name's slice of the gather is empty.
         found: npt.NDArray[np.uint32] = np.bitwise_or.reduceat(bits, first)
         found[(counts > POSITIONS) & (found != 0)] = _ALL_POSITIONS
-        return found
+        heaviest: npt.NDArray[np.float64] = np.maximum.reduceat(weights, first)
+        return found, heaviest
 
     def _kind_bound(
         self, query: PreparedName, names: npt.NDArray[np.int32], bound: FloatArray
@@ -1320,12 +1324,13 @@ class Index:
         row_gains = np.empty((len(query.rows), size))
         for number, row in enumerate(query.rows):
             if row.hits is None:
-                # Any list word with that letter, of weight at most 1.
-                positions = self._letter_positions(names, row.letter)
+                # Any list word with that letter.
+                positions, heaviest = self._letter_words(names, row.letter)
                 reachable |= positions
                 has = positions != 0
                 values = np.zeros((size, _COLUMNS), np.float32)
-                values[:, _SIM] = values[:, _SHARE] = has * INITIAL_SIMILARITY
+                values[:, _SIM] = has * INITIAL_SIMILARITY
+                values[:, _SHARE] = heaviest * INITIAL_SIMILARITY
                 values[:, _COVER] = values[:, _COVER_STRONG] = values[:, _DIST] = has
             else:
                 values, masks = row.hits.at(names)
