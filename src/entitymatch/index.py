@@ -1207,7 +1207,8 @@ class Index:
             names = names[kinds == _ORGANIZATION]
         if not len(names):
             return empty
-        names = np.unique(names)
+        if len(parts) > 1:  # one row's names are sorted and distinct already
+            _, names, _ = _groups(names)
         similarity = process.cdist(
             [text],
             self.typed.take(names),
@@ -1253,9 +1254,11 @@ class Index:
         names: npt.NDArray[np.int32] = parts[0]
         gain: FloatArray = gains[0].astype(np.float64)
         if len(parts) > 1:
-            names, where = np.unique(np.concatenate(parts), return_inverse=True)
-            summed = np.bincount(where, weights=np.concatenate(gains), minlength=len(names))
-            gain = summed.astype(np.float64, copy=False)  # float already: weights are
+            order, names, starts = _groups(np.concatenate(parts))
+            if not len(names):
+                return empty
+            # In double precision, each name's gains in the order of the rows.
+            gain = np.add.reduceat(np.concatenate(gains).astype(np.float64)[order], starts)
         if not len(names):
             return empty
         gain += math.fsum(rows[n].gain for n in left_out)
@@ -1555,10 +1558,24 @@ def _best_bounds(
     names: npt.NDArray[np.int32], bounds: FloatArray
 ) -> tuple[npt.NDArray[np.int32], FloatArray]:
     """Each name once, sorted, with the highest of its bounds."""
-    unique, where = np.unique(names, return_inverse=True)
-    best = np.zeros(len(unique), np.float64)
-    np.maximum.at(best, where, bounds)
-    return unique.astype(np.int32), best
+    order, unique, starts = _groups(names)
+    if not len(unique):
+        return unique, np.zeros(0, np.float64)
+    best: FloatArray = np.maximum.reduceat(bounds[order], starts).astype(np.float64, copy=False)
+    return unique, best
+
+
+def _groups(
+    names: npt.NDArray[np.int32],
+) -> tuple[IntArray, npt.NDArray[np.int32], IntArray]:
+    """The order that sorts ``names``, each name once in that order, and where
+    its run starts: a stable sort, which merges sorted parts (concatenated
+    lists of a row's names) in little more than one pass and keeps each name's
+    entries in the order they came."""
+    order = names.argsort(kind="stable")
+    ordered = names[order]
+    starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]]) if len(names) else order
+    return order, ordered[starts].astype(np.int32, copy=False), starts
 
 
 def _token_masks(name_tokens: IntArray, token_name: IntArray) -> npt.NDArray[np.uint32]:
