@@ -23,7 +23,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import entitymatch as em
-from entitymatch.index import StringTable, deletions, typo_budget_mask, within_typo_budget
+from entitymatch.index import (
+    KeyTable,
+    StringTable,
+    deletions,
+    typo_budget_mask,
+    within_typo_budget,
+)
 from entitymatch.prepare import prepare
 from entitymatch.score import is_distinctive, typed_text
 from entitymatch.weights import token_weights
@@ -451,6 +457,31 @@ def test_limit_keeps_the_best(matcher: em.Matcher) -> None:
         full = _indexed(matcher, query, 0.6)
         top = matcher.match(query, threshold=0.6, limit=3)
         assert [h.score for h in top] == [score for _, score in full[:3]]
+
+
+@given(
+    st.lists(st.integers(0, 40), max_size=12),
+    st.lists(st.integers(0, 13), max_size=12),
+    st.randoms(use_true_random=False),
+)
+def test_a_key_table_finds_every_entry_of_every_key(
+    counts: list[int], wanted: list[int], rng: random.Random
+) -> None:
+    # Key k has counts[k] entries: lookups that find none, a few and hundreds,
+    # keys absent and keys wanted twice, each entry in key order.
+    big = 2**64 - 2**40  # hashes use all 64 bits
+    keys = [big + key for key, count in enumerate(counts) for _ in range(count)]
+    rng.shuffle(keys)
+    table = KeyTable.build(keys, range(len(keys)))
+    positions, which = table.find([big + k for k in wanted])
+    expected = [
+        (position, number)
+        for number, key in enumerate(wanted)
+        for position, entry in enumerate(table.keys.tolist())
+        if entry == big + key
+    ]
+    assert list(zip(positions.tolist(), which.tolist(), strict=True)) == expected
+    assert positions.dtype == which.dtype == np.intp
 
 
 @given(st.text(alphabet="abcdeé", max_size=9), st.integers(min_value=0, max_value=3))
