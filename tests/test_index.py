@@ -429,6 +429,20 @@ def test_an_initial_pairs_only_with_a_word_no_other_query_word_takes(
     assert _indexed(matcher, "A Abdul", threshold) == exhaustive
 
 
+def test_the_spelling_rule_is_found_at_its_boundary() -> None:
+    # As typed, "kovaironwork" is 3 edits from "kovacsironworks", 15 letters:
+    # exactly TYPED_SIMILARITY, which the scorer accepts. (1 - 0.8) x 15 is
+    # 2.9999999999999996 in floating point, so a length filter or an edit
+    # cutoff taken from it (rapidfuzz's is) loses the name.
+    others = [em.Entity(id=f"o{n}", names=[f"Other Name {n}"]) for n in range(20)]
+    listed = em.Entity(id="x", kind="organization", names=["Kovacs Ironworks"])
+    matcher = em.Matcher([listed, *others])
+    [(found, score)] = matcher._exhaustive("Kova Ironwork", threshold=0.5)
+    assert found == "x"
+    assert score >= em.DEFAULT_THRESHOLD
+    assert _indexed(matcher, "Kova Ironwork", 0.5) == [("x", score)]
+
+
 def test_acronym_candidates_are_bounded_by_the_acronym_rule() -> None:
     # Two capitals are the initials of thousands of names in a large list; the
     # acronym rule scores them ACRONYM_SCORES[2] at most (less the kind penalty

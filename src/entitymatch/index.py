@@ -1184,6 +1184,10 @@ class Index:
         cutoff = max(threshold, TYPED_SIMILARITY)
         if not text or cutoff > 1.0:
             return empty
+        # The scorer reads 3 edits in 15 letters as 1 - 3/15 = 0.8, where
+        # (1 - 0.8) * 15 is 2.9999999999999996 (rapidfuzz's cutoff does the same):
+        # at the rule's boundary, names are compared with a little slack.
+        cutoff -= BOUND_SLACK
         core_query = any(query.distinctive)
         parts = [
             row.hits.names
