@@ -228,6 +228,29 @@ def test_index_finds_what_the_spelling_rule_scores(matcher: em.Matcher) -> None:
     assert rules.count("spelling") >= 5  # the rule is exercised, not only the token bound
 
 
+def _at_the_edit_budget(name: str, rng: random.Random) -> str:
+    """A name with as many letters deleted as the spelling rule allows, when its
+    typed length is a multiple of five: the rule's boundary (1 - k/5k = 0.8)."""
+    budget = len(typed_text(prepare(name, "organization"))) // 5
+    letters = [i for i, char in enumerate(name) if char.isalpha()]
+    dropped = set(rng.sample(letters, min(budget, len(letters))))
+    return "".join(char for i, char in enumerate(name) if i not in dropped)
+
+
+BOUNDARY_NAMES = [
+    name for name in TYPED_NAMES if len(typed_text(prepare(name, "organization"))) % 5 == 0
+]
+
+
+def test_index_finds_the_spelling_rule_at_its_edit_budget(matcher: em.Matcher) -> None:
+    # A name exactly at the rule's edit budget scores TYPED_SIMILARITY as typed,
+    # where floating point puts the budget a hair under the whole edits.
+    rng = random.Random(12)
+    queries = [_at_the_edit_budget(rng.choice(BOUNDARY_NAMES), rng) for _ in range(60)]
+    for query in queries:
+        assert _indexed(matcher, query, 0.5) == matcher._exhaustive(query, threshold=0.5)
+
+
 def _golden_rows() -> list[dict[str, str]]:
     with (GOLDEN / "core_pairs.tsv").open(encoding="utf-8") as handle:
         lines = (line for line in handle if not line.startswith("#"))
