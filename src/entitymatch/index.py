@@ -402,7 +402,6 @@ class Extract:
 
     token_counts: array[int] = field(default_factory=lambda: array("l"))
     kinds: array[int] = field(default_factory=lambda: array("B"))
-    letters: array[int] = field(default_factory=lambda: array("L"))
     token_letters: array[int] = field(default_factory=lambda: array("B"))
     forms: list[str] = field(default_factory=list)
     form_counts: array[int] = field(default_factory=lambda: array("l"))
@@ -425,7 +424,6 @@ class Extract:
         self.token_counts.append(len(tokens))
         self.typed.append(typed_text(name))
         self.kinds.append(KIND_CODES[name.kind])
-        self.letters.append(_letter_mask(t.text for t in tokens))
         if not tokens:
             return
         self.token_letters.extend(_letter_code(t.text) for t in tokens)
@@ -500,15 +498,6 @@ def _text_flags(token: Token) -> int:
     if initials_token(token):
         flags |= _HAN_INITIALS
     return flags
-
-
-def _letter_mask(words: Iterable[str]) -> int:
-    mask = 0
-    for word in words:
-        code = _letter_code(word)
-        if code != _NO_LETTER:
-            mask |= 1 << code
-    return mask
 
 
 _NO_LETTER = 255
@@ -677,7 +666,15 @@ class Index:
         name_tokens = np.zeros(names + 1, np.int64)
         np.cumsum(counts, out=name_tokens[1:])
         kinds = _concat(chunks, "kinds", np.uint8)[kept]
-        letters = _concat(chunks, "letters", np.uint32)[kept]
+        token_letters = _concat(chunks, "token_letters", np.uint8)
+        # Each name's first letters as bits (a is bit 0), from its words'.
+        letter_bits = np.left_shift(np.uint32(1), np.minimum(token_letters, 31).astype(np.uint32))
+        letter_bits[token_letters == _NO_LETTER] = 0
+        letters = (
+            np.bitwise_or.reduceat(letter_bits, name_tokens[:-1])
+            if names
+            else np.zeros(0, np.uint32)
+        )
 
         # Vocabulary: every form, numbered in order of first appearance.
         vocabulary: dict[str, int] = {}
@@ -773,7 +770,7 @@ class Index:
             {
                 "name_tokens": name_tokens,
                 "token_weights": token_weights,
-                "token_letters": _concat(chunks, "token_letters", np.uint8),
+                "token_letters": token_letters,
                 "name_weight": name_weight,
                 "name_letters": letters,
                 "name_kind": kinds,
@@ -1259,8 +1256,6 @@ class Index:
         gain: FloatArray = gains[0].astype(np.float64)
         if len(parts) > 1:
             order, names, starts = _groups(np.concatenate(parts))
-            if not len(names):
-                return empty
             # In double precision, each name's gains in the order of the rows.
             gain = np.add.reduceat(np.concatenate(gains).astype(np.float64)[order], starts)
         if not len(names):
@@ -1563,8 +1558,6 @@ def _best_bounds(
 ) -> tuple[npt.NDArray[np.int32], FloatArray]:
     """Each name once, sorted, with the highest of its bounds."""
     order, unique, starts = _groups(names)
-    if not len(unique):
-        return unique, np.zeros(0, np.float64)
     best: FloatArray = np.maximum.reduceat(bounds[order], starts).astype(np.float64, copy=False)
     return unique, best
 
