@@ -1287,14 +1287,13 @@ class Index:
         first = np.cumsum(counts) - counts  # where each name's words start in the gather
         position = np.arange(total) - np.repeat(first, counts)
         tokens = np.repeat(starts, counts) + position
-        bits = np.left_shift(np.uint32(1), np.minimum(position, POSITIONS - 1).astype(np.uint32))
+        bits = _position_bits(position, np.repeat(counts > POSITIONS, counts))
         other = self.token_letters[tokens] != _letter_code(letter)
         bits[other] = 0
         weights = self.token_weights[tokens]
         weights[other] = 0.0
         # Every name has a word, so no name's slice of the gather is empty.
         found: npt.NDArray[np.uint32] = np.bitwise_or.reduceat(bits, first)
-        found[(counts > POSITIONS) & (found != 0)] = _ALL_POSITIONS
         heaviest: npt.NDArray[np.float64] = np.maximum.reduceat(weights, first)
         return found, heaviest
 
@@ -1578,7 +1577,11 @@ def _groups(
 def _token_masks(name_tokens: IntArray, token_name: IntArray) -> npt.NDArray[np.uint32]:
     """Each list token's position bit in its name (every bit in a long name)."""
     position = np.arange(len(token_name)) - name_tokens[token_name]
-    long_name = np.diff(name_tokens)[token_name] > POSITIONS
+    return _position_bits(position, np.diff(name_tokens)[token_name] > POSITIONS)
+
+
+def _position_bits(position: IntArray, long_name: npt.NDArray[np.bool_]) -> npt.NDArray[np.uint32]:
+    """The bit of each token ``position`` in its name (every bit in a long name)."""
     bits = np.left_shift(np.uint32(1), np.minimum(position, POSITIONS - 1).astype(np.uint32))
     return np.where(long_name, _ALL_POSITIONS, bits).astype(np.uint32)
 
